@@ -1,0 +1,59 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'test/**/*.ts', 'build/**/*.mjs', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
+  // Layering (after VS Code): services never import electron; only the thin shell may.
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Services run under plain Node: keep electron in main/electron/.' }] },
+      ],
+    },
+  },
+  // The renderer is the untrusted side: it sees the contract's types, never main's code.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', 'electron', 'node:*'], message: 'The renderer talks to main only through the bridge.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/contract.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportNamedDeclaration[declaration.type="VariableDeclaration"]', message: 'The contract is types only.' },
+        { selector: 'ImportDeclaration[importKind!="type"]', message: 'The contract is types only.' },
+      ],
+    },
+  },
+);

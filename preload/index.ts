@@ -1,0 +1,27 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Bridge, EventName, Events, Result, Unsubscribe } from './contract';
+
+// The only code with ipcRenderer. It exposes one method per operation and one on<Event> per
+// stream, never ipcRenderer itself nor the IpcRendererEvent objects (they reach back into IPC).
+
+function invoke<T>(channel: string, request: unknown): Promise<Result<T>> {
+  return ipcRenderer.invoke(channel, request) as Promise<Result<T>>;
+}
+
+function subscribe<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe {
+  const wrapped = (_event: unknown, payload: Events[E]): void => listener(payload);
+  ipcRenderer.on(event, wrapped);
+  return () => {
+    ipcRenderer.removeListener(event, wrapped);
+  };
+}
+
+// Typed by the contract: leaving an operation out fails to compile.
+const bridge: Bridge = {
+  getAppInfo: (request) => invoke('getAppInfo', request),
+  checkMachine: (request) => invoke('checkMachine', request),
+  openExternal: (request) => invoke('openExternal', request),
+  onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
+};
+
+contextBridge.exposeInMainWorld('hfGit', bridge);
