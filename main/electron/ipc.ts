@@ -1,0 +1,28 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { EventName, Events } from '../../preload/contract';
+import { dispatch, type HandlerContext, type HandlerTable } from '../ipc/handlers';
+import { fail } from '../ipc/result';
+import type { Settings } from '../settings';
+import { isTrustedSenderUrl } from './trusted-sender';
+
+/** Registers one ipcMain.handle per operation; every call checks the sender before dispatching. */
+export function registerIpcHandlers(
+  table: HandlerTable,
+  settings: Settings,
+  window: BrowserWindow,
+  appUrl: string,
+  openExternal: (url: string) => Promise<void>,
+): void {
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    if (!window.isDestroyed()) window.webContents.send(event, payload);
+  };
+  const context: HandlerContext = { settings, emit, openExternal };
+  for (const operation of Object.keys(table)) {
+    ipcMain.handle(operation, (event: IpcMainInvokeEvent, request: unknown) => {
+      if (!isTrustedSenderUrl(event.senderFrame?.url, appUrl)) {
+        return fail('untrusted_sender', 'A page that is not part of the app tried to use it.', 'Restart the app.');
+      }
+      return dispatch(table, operation, request, context);
+    });
+  }
+}

@@ -1,0 +1,203 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventName, Events } from '../../preload/contract';
+import { dispatch, MAX_PAYLOAD_BYTES, type HandlerContext, type HandlerTable } from '../ipc/handlers';
+import { fail } from '../ipc/result';
+import type { Settings } from '../settings';
+
+/**
+ * Browser mode: the second transport of the one contract. It serves the built renderer and the
+ * same handlers over loopback HTTP + WebSocket so the real UI runs against the real services in
+ * any browser. It is reachable only from this machine and only with the launch token: a web page
+ * on another origin cannot guess the token, and DNS rebinding fails the Host check.
+ */
+export interface WebServerOptions {
+  readonly settings: Settings;
+  readonly table: HandlerTable;
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  readonly openExternal: (url: string) => Promise<void>;
+}
+
+export interface WebServer {
+  /** The one URL to open: it carries the token once, then a cookie does. */
+  readonly url: string;
+  readonly port: number;
+  readonly close: () => Promise<void>;
+}
+
+const SESSION_COOKIE = 'hfgd_session';
+
+/** The same policy the Electron window gets from index.html, sent as a header too. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function sameSecret(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function securityHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function deny(response: ServerResponse, status: number, text: string): void {
+  securityHeaders(response);
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`${text}\n`);
+}
+
+/** Starts the server on 127.0.0.1 and a random port. */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = randomBytes(32).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  let origin = '';
+  let expectedHost = '';
+
+  const authorised = (request: IncomingMessage, url: URL): boolean =>
+    sameSecret(url.searchParams.get('token') ?? undefined, token) ||
+    sameSecret(cookieValue(request.headers.cookie, SESSION_COOKIE), token);
+
+  const serveFile = async (response: ServerResponse, pathname: string): Promise<void> => {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.rendererDir, relative));
+    if (!file.startsWith(options.rendererDir + sep) || relative.includes('\0')) {
+      deny(response, 404, 'Not found');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      deny(response, 404, 'Not found');
+      return;
+    }
+    securityHeaders(response);
+    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+    response.end(body);
+  };
+
+  const server = createServer((request, response) => {
+    if (request.headers.host !== expectedHost) {
+      deny(response, 421, 'Wrong host');
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+    if (!authorised(request, url)) {
+      deny(response, 403, 'Forbidden: open the address the app printed when it started.');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      deny(response, 405, 'Method not allowed');
+      return;
+    }
+    if (url.searchParams.has('token')) {
+      // Trade the token in the address bar for an HttpOnly cookie, so it is not left in history.
+      securityHeaders(response);
+      response.writeHead(303, {
+        'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname,
+      });
+      response.end();
+      return;
+    }
+    serveFile(response, url.pathname).catch(() => deny(response, 500, 'Internal error'));
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    const message = JSON.stringify({ event, payload });
+    for (const socket of sockets) socket.send(message);
+  };
+  const context: HandlerContext = { settings: options.settings, emit, openExternal: options.openExternal };
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', origin);
+    const trusted =
+      request.headers.host === expectedHost &&
+      request.headers.origin === origin &&
+      url.pathname === '/ipc' &&
+      authorised(request, url);
+    if (!trusted) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        void answer(ws, data.toString());
+      });
+    });
+  });
+
+  const answer = async (ws: WebSocket, text: string): Promise<void> => {
+    let message: { id?: unknown; operation?: unknown; request?: unknown };
+    try {
+      message = JSON.parse(text) as typeof message;
+    } catch {
+      ws.close(1003, 'not JSON');
+      return;
+    }
+    if (typeof message !== 'object' || message === null || typeof message.id !== 'number') {
+      ws.close(1003, 'malformed');
+      return;
+    }
+    const result =
+      'request' in message
+        ? await dispatch(options.table, message.operation, message.request, context)
+        : fail('invalid_input', 'The request was empty.', 'Restart the app.');
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  expectedHost = `127.0.0.1:${port}`;
+  origin = `http://${expectedHost}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    close: async () => {
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

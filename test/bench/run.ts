@@ -1,0 +1,161 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { spawnCounter } from '../../main/process/run';
+import { runMachineCheck } from '../../main/services/machine-check';
+import { startWebApp } from '../support/web-app';
+
+// `npm run bench`: each figure is a ratio against the plain tool measured in the same run, or a
+// size/count with its goal. Never a timed assertion: this prints and records, CI does not fail on it.
+
+interface Figure {
+  readonly value: number;
+  readonly unit: string;
+  readonly goal: string;
+}
+
+const ROOT = join(__dirname, '..', '..');
+const RENDERER = join(ROOT, 'out', 'renderer');
+const results: Record<string, Figure> = {};
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Sum of the gzip sizes of the scripts index.html loads up front (entry and modulepreloads). */
+function initialJsGzipKb(dir: string): number {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const sources = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(
+    (match) => match[1]!,
+  );
+  const bytes = sources.reduce((sum, src) => sum + gzipSync(readFileSync(join(dir, src.replace(/^\.?\//, '')))).length, 0);
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+/** A bare Vite React page (one button), built in a temp folder with the project's own Vite. */
+function buildBarePage(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><title>bare</title><div id="root"></div><script type="module" src="./main.tsx"></script></html>');
+  writeFileSync(
+    join(dir, 'main.tsx'),
+    "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<button type=\"button\">Continue</button>);\n",
+  );
+  const out = join(dir, 'dist');
+  const config = join(dir, 'vite.config.mjs');
+  // Inside out/, so react resolves from the project's node_modules like the app's own build.
+  writeFileSync(
+    config,
+    `import react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(dir)}, plugins: [react()], logLevel: 'error', build: { outDir: ${JSON.stringify(out)} } };\n`,
+  );
+  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`bare page build failed:\n${built.stderr}${built.stdout}`);
+  return out;
+}
+
+function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dir + sep)) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      const type = extname(file) === '.js' ? 'text/javascript' : extname(file) === '.css' ? 'text/css' : 'text/html';
+      response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
+  );
+}
+
+/** Milliseconds from navigation to the Continue button being enabled, in a fresh context. */
+async function timeToInteractive(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const started = performance.now();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Continue' }).first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Continue');
+    return button !== undefined && !button.disabled;
+  });
+  const elapsed = performance.now() - started;
+  await context.close();
+  return elapsed;
+}
+
+async function benchFirstScreen(): Promise<void> {
+  const temp = mkdtempSync(join(tmpdir(), 'hfgd-bench-'));
+  const home = join(temp, 'home');
+  mkdirSync(home);
+  const bare = await serveStatic(buildBarePage(join(ROOT, 'out', 'bench-bare')));
+  const app = await startWebApp({ PATH: process.env.PATH, HFGD_HOME: home });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const appTimes: number[] = [];
+    const bareTimes: number[] = [];
+    await timeToInteractive(browser, app.url);
+    await timeToInteractive(browser, bare.url);
+    for (let round = 0; round < 15; round += 1) {
+      appTimes.push(await timeToInteractive(browser, app.url));
+      bareTimes.push(await timeToInteractive(browser, bare.url));
+    }
+    results.first_screen_interactive_ratio = {
+      value: Math.round((median(appTimes) / median(bareTimes)) * 100) / 100,
+      unit: `ratio (app ${median(appTimes).toFixed(1)} ms / bare Vite React ${median(bareTimes).toFixed(1)} ms, medians of 15)`,
+      goal: '<= 1.3',
+    };
+  } finally {
+    await browser.close();
+    await app.stop();
+    bare.server.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+async function benchMachineCheckProcesses(): Promise<void> {
+  const home = mkdtempSync(join(tmpdir(), 'hfgd-bench-home-'));
+  try {
+    spawnCounter.count = 0;
+    const report = await runMachineCheck({ home, env: { PATH: process.env.PATH, HOME: home } });
+    results.machine_check_processes = {
+      value: spawnCounter.count,
+      unit: `processes (check took ${report.durationMs.toFixed(0)} ms, probes in parallel)`,
+      goal: '<= 6',
+    };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  results.renderer_initial_js_gzip_kb = { value: initialJsGzipKb(RENDERER), unit: 'KB gzip', goal: '<= 100' };
+  await benchMachineCheckProcesses();
+  await benchFirstScreen();
+  writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const rows = Object.entries(results).map(([name, figure]) => [name, String(figure.value), figure.goal, figure.unit]);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...[['name', 'value', 'goal', 'unit'], ...rows].map((row) => row[column]!.length)));
+  for (const row of [['name', 'value', 'goal', 'unit'], ...rows]) {
+    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+  }
+}
+
+void main();
