@@ -25,7 +25,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services run under plain Node: keep electron in main/electron/.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Services run under plain Node: keep electron in main/electron/.' },
+          ],
+        },
       ],
     },
   },
@@ -40,7 +44,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', 'electron', 'node:*'], message: 'The renderer talks to main only through the bridge.' },
+            {
+              group: ['**/main/**', 'electron', 'node:*'],
+              message: 'The renderer talks to main only through the bridge.',
+            },
           ],
         },
       ],
@@ -51,7 +58,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportNamedDeclaration[declaration.type="VariableDeclaration"]', message: 'The contract is types only.' },
+        {
+          selector: 'ExportNamedDeclaration[declaration.type="VariableDeclaration"]',
+          message: 'The contract is types only.',
+        },
         { selector: 'ImportDeclaration[importKind!="type"]', message: 'The contract is types only.' },
       ],
     },

@@ -28,7 +28,11 @@ function start(settings: Settings): void {
     appVersion: APP_VERSION,
     transport: 'electron',
     os: detectOs(process.platform, readOsRelease()),
-    versions: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome },
+    versions: {
+      node: process.versions.node,
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+    },
   });
   const window = createMainWindow(openExternal);
   registerIpcHandlers(table, settings, window, appUrl(), openExternal);

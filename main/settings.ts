@@ -76,7 +76,9 @@ function parseHostKeys(file: string | undefined): readonly string[] {
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
       const fields = line.split(/\s+/);
-      return HOST_KEY_LINE.test(fields.slice(0, 2).join(' ')) ? fields.slice(0, 2).join(' ') : fields.slice(1, 3).join(' ');
+      return HOST_KEY_LINE.test(fields.slice(0, 2).join(' '))
+        ? fields.slice(0, 2).join(' ')
+        : fields.slice(1, 3).join(' ');
     });
   const bad = keys.find((key) => !HOST_KEY_LINE.test(key));
   if (keys.length === 0 || bad !== undefined) {

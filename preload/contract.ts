@@ -6,12 +6,7 @@
 
 /** Stable error codes: the renderer maps them to plain words; never parse `message`. */
 export type ErrorCode =
-  | 'invalid_input'
-  | 'unknown_operation'
-  | 'untrusted_sender'
-  | 'not_allowed'
-  | 'timeout'
-  | 'internal';
+  'invalid_input' | 'unknown_operation' | 'untrusted_sender' | 'not_allowed' | 'timeout' | 'internal';
 
 /** What a failed operation tells the user: what happened, and what to do about it. */
 export interface AppError {
@@ -24,8 +19,7 @@ export interface AppError {
 
 /** Every operation answers with this union; Electron would drop everything but `message` of a throw. */
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: AppError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
 /** The operating systems the fix texts are written for. */
 export type OsFamily = 'windows' | 'macos' | 'debian' | 'fedora' | 'linux';
@@ -106,7 +100,5 @@ export type Unsubscribe = () => void;
 export type Bridge = {
   readonly [K in OperationName]: (request: RequestOf<K>) => Promise<Result<ResultOf<K>>>;
 } & {
-  readonly [K in EventName as `on${Capitalize<K>}`]: (
-    listener: (payload: Events[K]) => void,
-  ) => Unsubscribe;
+  readonly [K in EventName as `on${Capitalize<K>}`]: (listener: (payload: Events[K]) => void) => Unsubscribe;
 };

@@ -20,7 +20,11 @@ export function registerIpcHandlers(
   for (const operation of Object.keys(table)) {
     ipcMain.handle(operation, (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url, appUrl)) {
-        return fail('untrusted_sender', 'A page that is not part of the app tried to use it.', 'Restart the app.');
+        return fail(
+          'untrusted_sender',
+          'A page that is not part of the app tried to use it.',
+          'Restart the app.',
+        );
       }
       return dispatch(table, operation, request, context);
     });

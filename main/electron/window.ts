@@ -5,7 +5,9 @@ import { buildWebPreferences } from './web-preferences';
 
 /** The address the window loads; IPC trusts only frames at exactly this address. */
 export function appUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
+  return (
+    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
+  );
 }
 
 /** Creates the one window: secure preferences, navigation and new windows denied. */

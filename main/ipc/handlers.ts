@@ -1,12 +1,5 @@
-import { z } from 'zod';
-import type {
-  EventName,
-  Events,
-  OperationName,
-  RequestOf,
-  Result,
-  ResultOf,
-} from '../../preload/contract';
+import type { z } from 'zod';
+import type { EventName, Events, OperationName, RequestOf, Result, ResultOf } from '../../preload/contract';
 import type { Settings } from '../settings';
 import { fail } from './result';
 

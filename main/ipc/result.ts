@@ -6,12 +6,7 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** Builds a failure result with a stable code, a plain message and what to do next. */
-export function fail<T = never>(
-  code: ErrorCode,
-  message: string,
-  hint: string,
-  details?: string,
-): Result<T> {
+export function fail<T = never>(code: ErrorCode, message: string, hint: string, details?: string): Result<T> {
   const error: AppError = details === undefined ? { code, message, hint } : { code, message, hint, details };
   return { ok: false, error };
 }

@@ -100,14 +100,30 @@ export function run(command: string, args: readonly string[], options: RunOption
 }
 
 /** Variables a child may inherit from the app's own environment: nothing secret, nothing GIT_*. */
-const INHERITED = ['PATH', 'SYSTEMROOT', 'WINDIR', 'COMSPEC', 'PATHEXT', 'TMPDIR', 'TEMP', 'TMP', 'USER', 'LOGNAME', 'USERPROFILE'];
+const INHERITED = [
+  'PATH',
+  'SYSTEMROOT',
+  'WINDIR',
+  'COMSPEC',
+  'PATHEXT',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'USER',
+  'LOGNAME',
+  'USERPROFILE',
+];
 
 /**
  * Builds a child's environment on purpose: PATH and the like, HOME pointed at the settings'
  * home, C locale so output can be read, the agent socket if there is one, and nothing else
  * (no HF_TOKEN, no GIT_* from the host: simple-git strips those, and we would rather not rely on it).
  */
-export function childEnv(home: string, parent: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function childEnv(
+  home: string,
+  parent: NodeJS.ProcessEnv,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of INHERITED) {
     const value = parent[name];

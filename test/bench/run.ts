@@ -32,17 +32,23 @@ function median(values: readonly number[]): number {
 /** Sum of the gzip sizes of the scripts index.html loads up front (entry and modulepreloads). */
 function initialJsGzipKb(dir: string): number {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const sources = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map(
-    (match) => match[1]!,
+  const sources = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g),
+  ].map((match) => match[1]!);
+  const bytes = sources.reduce(
+    (sum, src) => sum + gzipSync(readFileSync(join(dir, src.replace(/^\.?\//, '')))).length,
+    0,
   );
-  const bytes = sources.reduce((sum, src) => sum + gzipSync(readFileSync(join(dir, src.replace(/^\.?\//, '')))).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
 /** A bare Vite React page (one button), built in a temp folder with the project's own Vite. */
 function buildBarePage(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><title>bare</title><div id="root"></div><script type="module" src="./main.tsx"></script></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><title>bare</title><div id="root"></div><script type="module" src="./main.tsx"></script></html>',
+  );
   writeFileSync(
     join(dir, 'main.tsx'),
     "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<button type=\"button\">Continue</button>);\n",
@@ -54,10 +60,14 @@ function buildBarePage(dir: string): string {
     config,
     `import react from '@vitejs/plugin-react';\nexport default { root: ${JSON.stringify(dir)}, plugins: [react()], logLevel: 'error', build: { outDir: ${JSON.stringify(out)} } };\n`,
   );
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const built = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (built.status !== 0) throw new Error(`bare page build failed:\n${built.stderr}${built.stdout}`);
   return out;
 }
@@ -72,14 +82,17 @@ function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
     }
     try {
       const body = readFileSync(file);
-      const type = extname(file) === '.js' ? 'text/javascript' : extname(file) === '.css' ? 'text/css' : 'text/html';
+      const type =
+        extname(file) === '.js' ? 'text/javascript' : extname(file) === '.css' ? 'text/css' : 'text/html';
       response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
     } catch {
       response.writeHead(404).end();
     }
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }),
+    ),
   );
 }
 
@@ -107,7 +120,14 @@ async function benchFirstScreen(): Promise<void> {
   const app = await startWebApp({ PATH: process.env.PATH, HFGD_HOME: home });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const appTimes: number[] = [];
@@ -151,8 +171,15 @@ async function main(): Promise<void> {
   await benchMachineCheckProcesses();
   await benchFirstScreen();
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const rows = Object.entries(results).map(([name, figure]) => [name, String(figure.value), figure.goal, figure.unit]);
-  const widths = [0, 1, 2, 3].map((column) => Math.max(...[['name', 'value', 'goal', 'unit'], ...rows].map((row) => row[column]!.length)));
+  const rows = Object.entries(results).map(([name, figure]) => [
+    name,
+    String(figure.value),
+    figure.goal,
+    figure.unit,
+  ]);
+  const widths = [0, 1, 2, 3].map((column) =>
+    Math.max(...[['name', 'value', 'goal', 'unit'], ...rows].map((row) => row[column]!.length)),
+  );
   for (const row of [['name', 'value', 'goal', 'unit'], ...rows]) {
     console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
   }

@@ -11,7 +11,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('resolveSettings', () => {
   it('defaults to the Hub, hf.co:22 and its three published host keys (no DSA)', () => {
     const settings = resolveSettings({ HFGD_HOME: dir });
-    expect(settings).toMatchObject({ hubEndpoint: 'https://huggingface.co', sshHost: 'hf.co', sshPort: 22, home: dir });
+    expect(settings).toMatchObject({
+      hubEndpoint: 'https://huggingface.co',
+      sshHost: 'hf.co',
+      sshPort: 22,
+      home: dir,
+    });
     expect(settings.hostKeys.map((line) => line.split(' ')[0])).toEqual([
       'ssh-ed25519',
       'ecdsa-sha2-nistp256',
@@ -29,7 +34,11 @@ describe('resolveSettings', () => {
   it('accepts host:port in HFGD_SSH_HOST and a host key file with or without host fields', () => {
     const file = join(dir, 'keys');
     writeFileSync(file, `# pinned\n[127.0.0.1]:2222 ${HUB_HOST_KEYS[0]}\r\n${HUB_HOST_KEYS[1]}\n`);
-    const settings = resolveSettings({ HFGD_SSH_HOST: '127.0.0.1:2222', HFGD_HOST_KEYS: file, HFGD_HOME: dir });
+    const settings = resolveSettings({
+      HFGD_SSH_HOST: '127.0.0.1:2222',
+      HFGD_HOST_KEYS: file,
+      HFGD_HOME: dir,
+    });
     expect(settings).toMatchObject({ sshHost: '127.0.0.1', sshPort: 2222 });
     expect(settings.hostKeys).toEqual([HUB_HOST_KEYS[0], HUB_HOST_KEYS[1]]);
   });

@@ -43,6 +43,8 @@ describe('allowedExternalUrl', () => {
     expect(allowedExternalUrl('http://127.0.0.1:4000/settings/keys', 'http://127.0.0.1:4000')).toBe(
       'http://127.0.0.1:4000/settings/keys',
     );
-    expect(allowedExternalUrl('http://127.0.0.1:4001/settings/keys', 'http://127.0.0.1:4000')).toBeUndefined();
+    expect(
+      allowedExternalUrl('http://127.0.0.1:4001/settings/keys', 'http://127.0.0.1:4000'),
+    ).toBeUndefined();
   });
 });

@@ -25,7 +25,12 @@ beforeAll(async () => {
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
   server = await startWebServer({
     settings: resolveSettings({ HFGD_HOME: home }),
-    table: createHandlerTable({ appVersion: '0.0.0-test', transport: 'browser', os: 'debian', versions: { node: '20' } }),
+    table: createHandlerTable({
+      appVersion: '0.0.0-test',
+      transport: 'browser',
+      os: 'debian',
+      versions: { node: '20' },
+    }),
     rendererDir,
     openExternal: async (url) => {
       opened.push(url);
@@ -48,7 +53,12 @@ interface Reply {
 function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: server.port, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        headers: { host: `127.0.0.1:${server.port}`, ...headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
@@ -73,7 +83,13 @@ function connect(headers: Record<string, string>): Promise<WebSocket> {
 
 const origin = (): string => `http://127.0.0.1:${server.port}`;
 
-function call(ws: WebSocket, message: unknown): Promise<{ id: number; result: { ok: boolean; error?: { code: string; message: string } ; value?: unknown } }> {
+function call(
+  ws: WebSocket,
+  message: unknown,
+): Promise<{
+  id: number;
+  result: { ok: boolean; error?: { code: string; message: string }; value?: unknown };
+}> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
       const parsed = JSON.parse(data.toString()) as { id?: number };
@@ -113,7 +129,9 @@ describe('browser-mode server', () => {
     expect(reply.body).toContain('<title>app</title>');
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
     expect(reply.headers['content-security-policy']).not.toContain('unsafe-eval');
-    expect((await get('/assets/app.js', { cookie: cookie() })).headers['content-type']).toContain('javascript');
+    expect((await get('/assets/app.js', { cookie: cookie() })).headers['content-type']).toContain(
+      'javascript',
+    );
   });
 
   it('refuses a wrong Host header (DNS rebinding), even with the token', async () => {
@@ -121,7 +139,13 @@ describe('browser-mode server', () => {
     expect((await get('/', { cookie: cookie(), host: `localhost:${server.port}` })).status).toBe(421);
   });
 
-  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00', '/nope.js']) {
+  for (const path of [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%00',
+    '/nope.js',
+  ]) {
     it(`does not serve ${path}`, async () => {
       const reply = await get(path, { cookie: cookie() });
       expect(reply.status).toBe(404);
@@ -133,13 +157,18 @@ describe('browser-mode server', () => {
     await expect(connect({ origin: origin() })).rejects.toThrow('HTTP 403');
     await expect(connect({ origin: 'http://evil.example', cookie: cookie() })).rejects.toThrow('HTTP 403');
     await expect(connect({ cookie: cookie() })).rejects.toThrow('HTTP 403');
-    await expect(connect({ origin: origin(), cookie: cookie(), host: 'evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(connect({ origin: origin(), cookie: cookie(), host: 'evil.example' })).rejects.toThrow(
+      'HTTP 403',
+    );
   });
 
   it('answers operations over the socket with the same handlers', async () => {
     const ws = await connect({ origin: origin(), cookie: cookie() });
     const reply = await call(ws, { id: 1, operation: 'getAppInfo', request: null });
-    expect(reply).toMatchObject({ id: 1, result: { ok: true, value: { transport: 'browser', sshHost: 'hf.co' } } });
+    expect(reply).toMatchObject({
+      id: 1,
+      result: { ok: true, value: { transport: 'browser', sshHost: 'hf.co' } },
+    });
     ws.close();
   });
 
@@ -149,10 +178,18 @@ describe('browser-mode server', () => {
     expect(reply.result.ok).toBe(false);
     expect(reply.result.error?.code).toBe('invalid_input');
     expect(reply.result.error?.message).toContain('url');
-    const refused = await call(ws, { id: 3, operation: 'openExternal', request: { url: 'file:///etc/passwd' } });
+    const refused = await call(ws, {
+      id: 3,
+      operation: 'openExternal',
+      request: { url: 'file:///etc/passwd' },
+    });
     expect(refused.result.error?.code).toBe('not_allowed');
     expect(opened).toEqual([]);
-    const allowed = await call(ws, { id: 4, operation: 'openExternal', request: { url: 'https://huggingface.co/settings/keys' } });
+    const allowed = await call(ws, {
+      id: 4,
+      operation: 'openExternal',
+      request: { url: 'https://huggingface.co/settings/keys' },
+    });
     expect(allowed.result.ok).toBe(true);
     expect(opened).toEqual(['https://huggingface.co/settings/keys']);
     ws.close();

@@ -1,0 +1,113 @@
+import { APP_VERSION } from '../app-version';
+import { runMachineCheck } from '../services/machine-check';
+import { formatMachineReport, type TextStyle } from '../services/machine-check/format';
+import { resolveSettings, SettingsError, type Settings } from '../settings';
+
+// `npm run doctor` (and out/main/doctor.js): the app's checks in a terminal, for people helping
+// someone and for scripts (`--json`). Exit codes: 0 nothing blocks, 1 something blocks, 2 the
+// doctor itself could not run (bad settings or arguments). Runs main() when loaded.
+
+/** What every section may use. */
+interface DoctorContext {
+  readonly settings: Settings;
+  readonly env: NodeJS.ProcessEnv;
+  readonly style: TextStyle;
+}
+
+/** What a section found: its value under its key in the JSON, its text, and whether it blocks. */
+interface SectionResult {
+  readonly json: unknown;
+  readonly lines: readonly string[];
+  readonly blocking: boolean;
+}
+
+/** One part of the report. Later issues (connection test, token, repositories) append theirs. */
+interface DoctorSection {
+  /** The key in the `--json` object; stable, scripts read it. */
+  readonly key: string;
+  readonly title: string;
+  readonly run: (context: DoctorContext) => Promise<SectionResult>;
+}
+
+const SECTIONS: readonly DoctorSection[] = [
+  {
+    key: 'machine',
+    title: 'This computer',
+    run: async ({ settings, env, style }) => {
+      const report = await runMachineCheck({ home: settings.home, env });
+      return {
+        json: report,
+        lines: formatMachineReport(report, style),
+        blocking: report.items.some((item) => item.status === 'error'),
+      };
+    },
+  },
+];
+
+const USAGE = `Usage: npm run doctor [-- --json]
+
+Checks this computer for what HF Git Desktop needs and says how to fix what is missing.
+  --json   print one JSON object instead of text
+Exit code: 0 nothing blocks, 1 something blocks, 2 the check could not run.`;
+
+async function main(args: readonly string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const unknown = args.filter((arg) => arg !== '--json');
+  if (unknown.length > 0) {
+    process.stderr.write(`Unknown option: ${unknown.join(' ')}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const json = args.includes('--json');
+
+  let settings: Settings;
+  try {
+    settings = resolveSettings(process.env);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    process.stderr.write(`HF Git Desktop cannot start: ${error.message}\n`);
+    return 2;
+  }
+
+  // https://no-color.org: any non-empty NO_COLOR turns colours off; so does a pipe.
+  const style: TextStyle = { color: process.stdout.isTTY === true && !process.env.NO_COLOR };
+  const context: DoctorContext = { settings, env: process.env, style };
+  const results: { readonly section: DoctorSection; readonly result: SectionResult }[] = [];
+  for (const section of SECTIONS) results.push({ section, result: await section.run(context) });
+  const blocking = results.some(({ result }) => result.blocking);
+
+  if (json) {
+    const output: Record<string, unknown> = {
+      app: { version: APP_VERSION },
+      settings: { hubEndpoint: settings.hubEndpoint, sshHost: settings.sshHost, sshPort: settings.sshPort },
+    };
+    for (const { section, result } of results) output[section.key] = result.json;
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    const lines = [
+      `HF Git Desktop ${APP_VERSION} doctor`,
+      `Hub: ${settings.hubEndpoint}   SSH: ${settings.sshHost}:${settings.sshPort}   Home: ${settings.home}`,
+      ...results.flatMap(({ section, result }) => ['', section.title, ...result.lines]),
+      '',
+      blocking
+        ? 'Something blocks: follow the fix under each ✗, then run the doctor again.'
+        : 'Nothing blocks. Items marked ! are worth a look.',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return blocking ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `The doctor could not run: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,37 @@
+import { useState, type ReactNode } from 'react';
+import type { AppError } from '../../preload/contract';
+import { openExternal } from '../services/external';
+
+/**
+ * A link that opens in the user's browser rather than inside the app window. If the app may not
+ * open it, the address stays on screen so the user can still get there.
+ */
+export function ExternalLink({ href, children }: { readonly href: string; readonly children: ReactNode }) {
+  const [error, setError] = useState<AppError | null>(null);
+
+  const open = async () => {
+    const result = await openExternal(href);
+    setError(result.ok ? null : result.error);
+  };
+
+  return (
+    <>
+      <a
+        href={href}
+        onClick={(event) => {
+          event.preventDefault();
+          void open();
+        }}
+      >
+        {children}
+        <span className="visually-hidden"> (opens in your browser)</span>
+      </a>
+      {error ? (
+        <span className="inline-error" role="alert">
+          {' '}
+          {error.message} {error.hint} The address is {href}
+        </span>
+      ) : null}
+    </>
+  );
+}

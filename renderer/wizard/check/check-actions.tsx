@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { assertNever } from '../../lib/assert-never';
+import type { AuthMethod } from '../../store/wizard-slice';
+
+/** What comes after the check for each route. Neither screen exists yet, and the note says so. */
+function nextNote(method: AuthMethod): string {
+  switch (method) {
+    case 'ssh':
+      return 'Next: your SSH keys. That screen comes in the next version of the app, so the setup stops here for now.';
+    case 'https':
+      return 'Next: your access token. That screen comes in a later version of the app, so the setup stops here for now.';
+    default:
+      return assertNever(method);
+  }
+}
+
+interface CheckActionsProps {
+  readonly method: AuthMethod;
+  readonly canContinue: boolean;
+  readonly onBack: () => void;
+}
+
+/** Back and Continue for the check screen; Continue waits until the check has answered. */
+export function CheckActions({ method, canContinue, onBack }: CheckActionsProps) {
+  const [showNext, setShowNext] = useState(false);
+  return (
+    <div className="step-actions">
+      <p className="step-actions__note" role="status">
+        {showNext ? nextNote(method) : null}
+      </p>
+      <button type="button" className="button" onClick={onBack}>
+        Back
+      </button>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!canContinue}
+        onClick={() => setShowNext(true)}
+      >
+        Continue
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting, whoami-v2, the keys page),
+// for integration and end-to-end tests and for manual trials (`npm run fake-hub`).
+import { KeyRing } from './keys';
+import { startHttpServer } from './http-server';
+import type { RunningHttpServer } from './http-server';
+import { startSshServer } from './ssh-server';
+import type { GitExecHandler } from './ssh-server';
+import { DEFAULT_USERS, checkUsers } from './users';
+import type { FakeUser } from './users';
+
+export { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, DEFAULT_USERS } from './users';
+export type { FakeFineGrained, FakeOrg, FakeToken, FakeTokenRole, FakeUser } from './users';
+export type { GitExecHandler, GitExecRequest } from './ssh-server';
+export { fingerprintOf } from './keys';
+
+/** Why: lets a test choose the accounts and who is signed in on the web pages. */
+export interface FakeHubOptions {
+  /** Default: alice (write token) and bob (read token), see DEFAULT_USERS. */
+  readonly users?: readonly FakeUser[];
+  /** Who is "logged in" on the web pages (/settings/keys). Default 'alice'. */
+  readonly webUser?: string;
+  readonly host?: '127.0.0.1';
+  /** Where git over SSH will plug in; absent for now (git commands get a clear error). */
+  readonly onGitExec?: GitExecHandler;
+}
+
+/** Why: everything a test or the app needs to point at the fake hub instead of huggingface.co / hf.co:22. */
+export interface FakeHub {
+  /** `http://127.0.0.1:PORT`, no trailing slash: the value for HF_ENDPOINT. */
+  readonly httpUrl: string;
+  readonly sshHost: '127.0.0.1';
+  readonly sshPort: number;
+  /** `ssh-ed25519 AAAA...`: the host key, fresh on every start. */
+  readonly hostKey: string;
+  /** `[127.0.0.1]:PORT ssh-ed25519 AAAA...`: a known_hosts line that pins the host key. */
+  readonly knownHostsLine: string;
+  /** Registers a public key (`ssh-ed25519 AAAA... comment`) to a user; throws if it is invalid or taken. */
+  addKey(user: string, publicKeyLine: string): void;
+  /** The user's registered keys, one normalised line each. */
+  keysOf(user: string): readonly string[];
+  /** Closes both servers and every open connection. */
+  stop(): Promise<void>;
+}
+
+/** Why: one call gives a test a running, isolated hub on random loopback ports. */
+export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
+  const users = options.users ?? DEFAULT_USERS;
+  const webUser = options.webUser ?? 'alice';
+  const host = options.host ?? '127.0.0.1';
+  checkUsers(users);
+  const names = new Set(users.map((user) => user.name));
+  if (!names.has(webUser)) throw new Error(`fake hub: webUser ${webUser} is not one of the users`);
+
+  const keyRing = new KeyRing(names);
+  const ssh = await startSshServer({ keyRing, host, onGitExec: options.onGitExec });
+  let http: RunningHttpServer;
+  try {
+    http = await startHttpServer({ users, keyRing, webUser, host });
+  } catch (error) {
+    await ssh.stop();
+    throw error;
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    httpUrl: `http://${host}:${http.port}`,
+    sshHost: host,
+    sshPort: ssh.port,
+    hostKey: ssh.hostKey,
+    // OpenSSH writes a non-22 port as [host]:port in known_hosts (TOOLCHAIN: "[127.0.0.1]:PORT ssh-ed25519").
+    knownHostsLine: `[${host}]:${ssh.port} ${ssh.hostKey}`,
+    addKey(user, publicKeyLine) {
+      const added = keyRing.tryAdd(user, publicKeyLine);
+      if (!added.ok) throw new Error(`fake hub: cannot add key for ${user}: ${added.message}`);
+    },
+    keysOf: (user) => keyRing.keysOf(user).map((key) => key.line),
+    stop() {
+      stopped ??= Promise.all([ssh.stop(), http.stop()]).then(() => undefined);
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// Accounts and tokens of the fake hub: the people the tests sign in as.
+import { createHash } from 'node:crypto';
+
+/** Why: the token roles the Hub issues (HUB-FACTS: "Roles: read, write, fineGrained"). */
+export type FakeTokenRole = 'read' | 'write' | 'fineGrained';
+
+/**
+ * Why: lets a test describe a fine-grained token the way whoami-v2 reports it.
+ * HUB-FACTS: fineGrained { canReadGatedRepos, global: [...], scoped: [{ entity: { _id, type, name }, permissions }] }
+ */
+export interface FakeFineGrained {
+  readonly canReadGatedRepos?: boolean;
+  readonly global?: readonly string[];
+  readonly scoped?: readonly {
+    readonly entity: { readonly _id?: string; readonly type: string; readonly name: string };
+    readonly permissions: readonly string[];
+  }[];
+}
+
+/** Why: one access token of a fake user; `value` is what a client sends as `Bearer hf_...`. */
+export interface FakeToken {
+  readonly value: string;
+  readonly displayName: string;
+  readonly role: FakeTokenRole;
+  /** ISO date; in the past means the token is expired and refused. */
+  readonly expiresAt?: string;
+  /** ISO date reported as auth.accessToken.createdAt (default: a fixed date). */
+  readonly createdAt?: string;
+  readonly fineGrained?: FakeFineGrained;
+}
+
+/** Why: an org membership as whoami-v2 lists it (HUB-FACTS: orgs [{ name, fullname, roleInOrg? }]). */
+export interface FakeOrg {
+  readonly name: string;
+  readonly fullname?: string;
+  readonly roleInOrg: 'admin' | 'write' | 'contributor' | 'read';
+}
+
+/** Why: a Hub account the fake hub knows, with its tokens. SSH keys are added at run time. */
+export interface FakeUser {
+  readonly name: string;
+  readonly fullname?: string;
+  readonly email?: string;
+  readonly orgs?: readonly FakeOrg[];
+  readonly tokens?: readonly FakeToken[];
+}
+
+// Tokens are "hf_" + 34 letters and digits, like real ones (HUB-FACTS: "Tokens start with hf_").
+// These are fake test values: printing them is fine.
+/** Why: a known write token for tests and manual trials (alice). */
+export const ALICE_WRITE_TOKEN = 'hf_FakeHubAliceWriteToken000000000000';
+/** Why: a known read token for tests and manual trials (bob). */
+export const BOB_READ_TOKEN = 'hf_FakeHubBobReadToken000000000000000';
+
+/** Why: the accounts a bare `startFakeHub()` serves: alice (write token) and bob (read token). */
+export const DEFAULT_USERS: readonly FakeUser[] = [
+  {
+    name: 'alice',
+    fullname: 'Alice Example',
+    email: 'alice@example.com',
+    orgs: [{ name: 'alice-lab', fullname: 'Alice Lab', roleInOrg: 'admin' }],
+    tokens: [{ value: ALICE_WRITE_TOKEN, displayName: 'alice-write', role: 'write' }],
+  },
+  {
+    name: 'bob',
+    fullname: 'Bob Example',
+    email: 'bob@example.com',
+    tokens: [{ value: BOB_READ_TOKEN, displayName: 'bob-read', role: 'read' }],
+  },
+];
+
+/** Why: a stable 24-hex-digit id (the Hub's ids look like MongoDB ObjectIds) derived from a name. */
+export function fakeId(seed: string): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, 24);
+}
+
+/** Why: one place that refuses a user list the fake hub could not serve unambiguously. */
+export function checkUsers(users: readonly FakeUser[]): void {
+  const names = new Set<string>();
+  const tokens = new Set<string>();
+  for (const user of users) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(user.name))
+      throw new Error(`fake hub: bad user name ${user.name}`);
+    if (names.has(user.name)) throw new Error(`fake hub: duplicate user ${user.name}`);
+    names.add(user.name);
+    for (const token of user.tokens ?? []) {
+      // HUB-FACTS: "Tokens start with hf_ (huggingface.js rejects others)".
+      if (!token.value.startsWith('hf_'))
+        throw new Error(`fake hub: token of ${user.name} must start with hf_`);
+      if (tokens.has(token.value)) throw new Error(`fake hub: token ${token.displayName} is used twice`);
+      tokens.add(token.value);
+    }
+  }
+}
