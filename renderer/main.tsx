@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { forgetLaunchToken } from './services/launch-token';
 import './styles.css';
+
+forgetLaunchToken();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');

@@ -68,7 +68,6 @@ function securityHeaders(response: ServerResponse): void {
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Referrer-Policy', 'no-referrer');
   response.setHeader('Cache-Control', 'no-store');
-  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
 }
 
@@ -123,14 +122,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (url.searchParams.has('token')) {
-      // Trade the token in the address bar for an HttpOnly cookie, so it is not left in history.
-      securityHeaders(response);
-      response.writeHead(303, {
-        'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
-      });
-      response.end();
-      return;
+      // Trade the token in the address for an HttpOnly cookie, answering at once rather than with a
+      // redirect (a whole extra navigation); the renderer then drops the token from the address bar.
+      response.setHeader('Set-Cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     serveFile(response, url.pathname).catch(() => deny(response, 500, 'Internal error'));
   });

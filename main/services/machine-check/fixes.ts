@@ -71,9 +71,9 @@ const FIXES = {
   'agent-not-running': {
     windows: `Start Windows' "OpenSSH Authentication Agent" service. ${AGENT_SERVICE}`,
     macos: `macOS starts an SSH agent when you log in: log out and back in. For the current Terminal window only:\n${START_AGENT}`,
-    debian: `Nothing is needed for this app: it can start an agent for its own use. To start one in a terminal:\n${START_AGENT}`,
-    fedora: `Nothing is needed for this app: it can start an agent for its own use. To start one in a terminal:\n${START_AGENT}`,
-    linux: `Nothing is needed for this app: it can start an agent for its own use. To start one in a terminal:\n${START_AGENT}`,
+    debian: `Start one in a terminal:\n${START_AGENT}`,
+    fedora: `Start one in a terminal:\n${START_AGENT}`,
+    linux: `Start one in a terminal:\n${START_AGENT}`,
   },
   'agent-unreachable': unix(
     `The agent this session points to (SSH_AUTH_SOCK) has gone away, often after a restart. Log out and back in, or start a new one in a terminal:\n${START_AGENT}`,

@@ -115,12 +115,11 @@ describe('browser-mode server', () => {
     expect((await get('/assets/app.js')).status).toBe(403);
   });
 
-  it('trades the token for an HttpOnly cookie and strips it from the address', async () => {
+  it('trades the token for an HttpOnly, SameSite=Strict cookie', async () => {
     const reply = await get(`/?token=${token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toContain('HttpOnly');
-    expect(String(reply.headers['set-cookie'])).toContain('SameSite=Strict');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>app</title>');
+    expect(String(reply.headers['set-cookie'])).toContain(`hfgd_session=${token}; HttpOnly; SameSite=Strict`);
   });
 
   it('serves the renderer with the content security policy to a holder of the cookie', async () => {
