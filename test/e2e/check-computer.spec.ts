@@ -51,7 +51,9 @@ test.describe('a computer without Git LFS, with an open ~/.ssh', () => {
     await expect(lfs).toContainText('Problem');
     await expect(lfs).toContainText('not installed');
     await expect(lfs).toContainText('sudo apt install git-lfs');
-    const folder = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /SSH folder/ }) });
+    const folder = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /SSH folder/ }) });
     await expect(folder).toContainText('chmod 700');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '04-check-missing-git-lfs.png'), fullPage: true });

@@ -48,7 +48,9 @@ export { expect };
 /** Runs axe on the page as it is now; the tests expect zero violations. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`,
+  );
 }
 
 /** A PATH folder holding links to the named programs only, to show a machine without the others. */
