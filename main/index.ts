@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { APP_VERSION } from './app-version';
 import { registerIpcHandlers } from './electron/ipc';
 import { appUrl, createMainWindow } from './electron/window';
+import { createSession, disposeSession } from './ipc/session';
 import { createHandlerTable } from './ipc/table';
 import { allowedExternalUrl } from './security/external-url';
 import { detectOs } from './services/machine-check/os';
@@ -18,6 +19,9 @@ function readOsRelease(): string | undefined {
     return undefined;
   }
 }
+
+const session = createSession(process.env);
+app.on('will-quit', () => disposeSession(session));
 
 function start(settings: Settings): void {
   const openExternal = async (url: string): Promise<void> => {
@@ -35,7 +39,7 @@ function start(settings: Settings): void {
     },
   });
   const window = createMainWindow(openExternal);
-  registerIpcHandlers(table, settings, window, appUrl(), openExternal);
+  registerIpcHandlers(table, settings, session, window, appUrl(), openExternal);
 }
 
 app.enableSandbox();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { HUB_HOST_KEYS } from './ssh/hub-host-keys';
 
 /**
@@ -16,6 +16,8 @@ export interface Settings {
   readonly hostKeys: readonly string[];
   /** The user's home folder; ~/.ssh and the global git config live under it. */
   readonly home: string;
+  /** Where the app keeps its own small files (wizard progress): HFGD_DATA_DIR, or the OS's usual place under home. */
+  readonly dataDir: string;
 }
 
 /** A setting that could not be used, named so the person starting the app can fix it. */
@@ -87,16 +89,30 @@ function parseHostKeys(file: string | undefined): readonly string[] {
   return keys;
 }
 
+/** The OS's usual folder for an app's settings, under the given home. */
+function defaultDataDir(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'HF Git Desktop');
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'HF Git Desktop');
+  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config');
+  return join(xdg, 'hf-git-desktop');
+}
+
 /** Resolves the settings from an environment; throws SettingsError naming the variable at fault. */
-export function resolveSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+export function resolveSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Settings {
   const { host, port } = parseSshHost(env.HFGD_SSH_HOST, env.HFGD_SSH_PORT);
   const home = (env.HFGD_HOME ?? '').trim() || homedir();
   if (!isAbsolute(home)) throw new SettingsError(`HFGD_HOME must be an absolute path: ${home}`);
+  const dataDir = (env.HFGD_DATA_DIR ?? '').trim() || defaultDataDir(home, env, platform);
+  if (!isAbsolute(dataDir)) throw new SettingsError(`HFGD_DATA_DIR must be an absolute path: ${dataDir}`);
   return {
     hubEndpoint: parseEndpoint(env.HF_ENDPOINT),
     sshHost: host,
     sshPort: port,
     hostKeys: parseHostKeys(env.HFGD_HOST_KEYS),
     home,
+    dataDir,
   };
 }

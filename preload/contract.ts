@@ -72,17 +72,168 @@ export interface MachineReport {
   readonly durationMs: number;
 }
 
+/** The wizard's steps, in order; the step reached survives a restart. */
+export type WizardStep = 'welcome' | 'check' | 'keys' | 'create-key' | 'agent' | 'copy' | 'test' | 'done';
+
+/** How Git will sign in to the Hub. */
+export type AuthMethod = 'ssh' | 'https';
+
+/** What survives a restart: never a secret. */
+export interface SavedProgress {
+  readonly step: WizardStep;
+  readonly method: AuthMethod;
+  /** The chosen key's file name in ~/.ssh (e.g. "id_ed25519"), if any. */
+  readonly keyName: string | null;
+}
+
+export type KeyType = 'ed25519' | 'ecdsa' | 'rsa' | 'dsa' | 'unknown';
+
+/** Why a key in ~/.ssh cannot be used as it is; the message says it in plain words. */
+export type KeyProblemCode =
+  | 'unprotected' // private key readable by others: ssh ignores it ("UNPROTECTED PRIVATE KEY FILE")
+  | 'missing_private' // a .pub without its private key
+  | 'missing_public' // a private key without its .pub (usable; the app can derive the public half)
+  | 'garbage' // not a key at all, or truncated
+  | 'unreadable'; // permission denied for the app itself
+
+export interface KeyProblem {
+  readonly code: KeyProblemCode;
+  readonly message: string;
+  readonly fix?: string;
+}
+
+/** A key pair found (or made) in ~/.ssh. Never carries private key material. */
+export interface KeyInfo {
+  /** File name of the private key in ~/.ssh, e.g. "id_ed25519". */
+  readonly name: string;
+  readonly privatePath: string;
+  readonly publicPath: string;
+  readonly type: KeyType;
+  readonly bits: number | null;
+  readonly comment: string;
+  /** As `ssh-keygen -lf` prints it: "SHA256:..." (what the Hub lists beside the key). */
+  readonly fingerprint: string | null;
+  /** The one-line public key, for the clipboard; null when it could not be read. */
+  readonly publicKey: string | null;
+  /** null when it cannot be told (e.g. the private key is missing or unreadable). */
+  readonly passphraseProtected: boolean | null;
+  readonly problems: readonly KeyProblem[];
+}
+
+export interface KeyList {
+  readonly sshDir: string;
+  readonly sshDirExists: boolean;
+  readonly keys: readonly KeyInfo[];
+  /** A free file name for a new key: id_ed25519, or id_ed25519_hf, ... when taken. */
+  readonly suggestedName: string;
+}
+
+export interface GenerateKeyRequest {
+  readonly name: string;
+  /** The key's comment, usually the user's email. */
+  readonly comment: string;
+  /** null is the explicit "no passphrase" choice. */
+  readonly passphrase: string | null;
+}
+
+export interface AgentResult {
+  /** 'system' = the user's own agent; 'app' = one the app started for its own children. */
+  readonly agent: 'system' | 'app';
+  readonly keyName: string;
+  readonly fingerprint: string | null;
+  /** Whether the key was already loaded, so nothing changed. */
+  readonly alreadyLoaded: boolean;
+}
+
+export interface PinnedHostKey {
+  readonly type: string;
+  readonly fingerprint: string;
+  readonly present: boolean;
+}
+
+/** known_hosts as it stands for the Hub's SSH host. */
+export interface HostKeyStatus {
+  readonly knownHostsPath: string;
+  readonly host: string;
+  readonly pinned: readonly PinnedHostKey[];
+  /** Entries for the Hub's host whose key is none of the pinned ones: possible interception. */
+  readonly mismatches: readonly { readonly line: number; readonly type: string; readonly fingerprint: string }[];
+  /** Set after a write: where the previous file was copied. */
+  readonly backupPath?: string;
+}
+
+export interface SshConfigResult {
+  readonly configPath: string;
+  readonly changed: boolean;
+  readonly backupPath?: string;
+  /** The Host block as written, for the user to see. */
+  readonly block: string;
+}
+
+/** How an `ssh -T` test ended, decided from the text, not the exit code. */
+export type ConnectionVerdictKind =
+  | 'authenticated'
+  | 'anonymous'
+  | 'permission_denied'
+  | 'host_key_unknown'
+  | 'host_key_changed'
+  | 'timeout'
+  | 'refused'
+  | 'dns'
+  | 'ssh_missing'
+  | 'cancelled'
+  | 'unknown';
+
+export interface ConnectionVerdict {
+  readonly kind: ConnectionVerdictKind;
+  /** The Hub account name when authenticated. */
+  readonly user?: string;
+  /** Plain words: what happened. */
+  readonly message: string;
+  /** What to do next. */
+  readonly hint: string;
+  /** Key files ssh offered, from its own log (paths and fingerprints, never key material). */
+  readonly offeredKeys: readonly string[];
+  /** The raw output, for a "Details" disclosure. */
+  readonly output: string;
+  readonly durationMs: number;
+}
+
 /** Request and result of every operation, keyed by the bridge method's name (also the IPC channel). */
 export interface Operations {
   readonly getAppInfo: { readonly request: null; readonly result: AppInfo };
   readonly checkMachine: { readonly request: null; readonly result: MachineReport };
   readonly openExternal: { readonly request: { readonly url: string }; readonly result: null };
+  readonly loadProgress: { readonly request: null; readonly result: SavedProgress | null };
+  readonly saveProgress: { readonly request: SavedProgress; readonly result: null };
+  readonly listKeys: { readonly request: null; readonly result: KeyList };
+  readonly generateKey: { readonly request: GenerateKeyRequest; readonly result: KeyInfo };
+  readonly addKeyToAgent: {
+    readonly request: { readonly name: string; readonly passphrase: string | null };
+    readonly result: AgentResult;
+  };
+  readonly checkHostKeys: { readonly request: null; readonly result: HostKeyStatus };
+  /** Adds the pinned keys; replacing a mismatching entry needs `replaceMismatched: true` (explicit consent). */
+  readonly pinHostKeys: {
+    readonly request: { readonly replaceMismatched: boolean };
+    readonly result: HostKeyStatus;
+  };
+  readonly configureSsh: { readonly request: { readonly name: string }; readonly result: SshConfigResult };
+  /** Runs `ssh -T git@HOST`; lines stream as sshTestOutput events with the same runId. */
+  readonly testConnection: { readonly request: { readonly runId: string }; readonly result: ConnectionVerdict };
+  readonly cancelConnectionTest: { readonly request: { readonly runId: string }; readonly result: null };
 }
 
 /** Event streams from main to the renderer, keyed by name; the bridge exposes `on<Name>`. */
 export interface Events {
   /** Each probe of the machine check as it finishes, so the screen fills in live. */
   readonly machineCheckItem: CheckItem;
+  /** Each line of the live `ssh -T` panel as ssh prints it. */
+  readonly sshTestOutput: {
+    readonly runId: string;
+    readonly stream: 'stdout' | 'stderr';
+    readonly line: string;
+  };
 }
 
 export type OperationName = keyof Operations;

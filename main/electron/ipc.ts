@@ -2,6 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events } from '../../preload/contract';
 import { dispatch, type HandlerContext, type HandlerTable } from '../ipc/handlers';
 import { fail } from '../ipc/result';
+import type { AppSession } from '../ipc/session';
 import type { Settings } from '../settings';
 import { isTrustedSenderUrl } from './trusted-sender';
 
@@ -9,6 +10,7 @@ import { isTrustedSenderUrl } from './trusted-sender';
 export function registerIpcHandlers(
   table: HandlerTable,
   settings: Settings,
+  session: AppSession,
   window: BrowserWindow,
   appUrl: string,
   openExternal: (url: string) => Promise<void>,
@@ -16,7 +18,7 @@ export function registerIpcHandlers(
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
     if (!window.isDestroyed()) window.webContents.send(event, payload);
   };
-  const context: HandlerContext = { settings, emit, openExternal };
+  const context: HandlerContext = { settings, session, emit, openExternal };
   for (const operation of Object.keys(table)) {
     ipcMain.handle(operation, (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url, appUrl)) {

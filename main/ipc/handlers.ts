@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { EventName, Events, OperationName, RequestOf, Result, ResultOf } from '../../preload/contract';
 import type { Settings } from '../settings';
+import type { AppSession } from './session';
 import { fail } from './result';
 
 /** What a handler may use: the launch settings and a way to push events to its window. */
 export interface HandlerContext {
   readonly settings: Settings;
+  /** Per-instance state shared by the handlers (the agent socket), never from the renderer. */
+  readonly session: AppSession;
   readonly emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Opens an allow-listed URL in the user's browser; differs per transport. */
   readonly openExternal: (url: string) => Promise<void>;

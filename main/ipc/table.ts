@@ -1,6 +1,7 @@
 import type { HandlerTable } from './handlers';
 import { appHandlers, type AppFacts } from '../services/app/handlers';
 import { machineCheckHandlers } from '../services/machine-check/handlers';
+import { progressHandlers } from '../services/progress/handlers';
 
 /**
  * Every operation's handler, gathered from the features. Typed as the full table, so an
@@ -10,5 +11,6 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
   return {
     ...appHandlers(facts),
     ...machineCheckHandlers,
+    ...progressHandlers,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../app-version';
+import { createSession, disposeSession } from '../ipc/session';
 import { createHandlerTable } from '../ipc/table';
 import { detectOs } from '../services/machine-check/os';
 import { resolveSettings, SettingsError } from '../settings';
@@ -39,7 +40,10 @@ async function main(): Promise<void> {
     os: detectOs(process.platform, readOsRelease()),
     versions: { node: process.versions.node },
   });
+  const session = createSession(process.env);
+  process.on('exit', () => disposeSession(session));
   const server = await startWebServer({
+    session,
     settings,
     table,
     rendererDir: join(__dirname, '..', 'renderer'),

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, Events } from '../../preload/contract';
 import { dispatch, MAX_PAYLOAD_BYTES, type HandlerContext, type HandlerTable } from '../ipc/handlers';
 import { fail } from '../ipc/result';
+import type { AppSession } from '../ipc/session';
 import type { Settings } from '../settings';
 
 /**
@@ -22,6 +23,7 @@ export interface WebServerOptions {
   /** The built renderer (out/renderer). */
   readonly rendererDir: string;
   readonly openExternal: (url: string) => Promise<void>;
+  readonly session: AppSession;
 }
 
 export interface WebServer {
@@ -135,7 +137,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const message = JSON.stringify({ event, payload });
     for (const socket of sockets) socket.send(message);
   };
-  const context: HandlerContext = { settings: options.settings, emit, openExternal: options.openExternal };
+  const context: HandlerContext = {
+    settings: options.settings,
+    session: options.session,
+    emit,
+    openExternal: options.openExternal,
+  };
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', origin);

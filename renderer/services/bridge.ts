@@ -77,7 +77,18 @@ function createSocketBridge(url: string): Bridge {
     getAppInfo: (request) => invoke('getAppInfo', request),
     checkMachine: (request) => invoke('checkMachine', request),
     openExternal: (request) => invoke('openExternal', request),
+    loadProgress: (request) => invoke('loadProgress', request),
+    saveProgress: (request) => invoke('saveProgress', request),
+    listKeys: (request) => invoke('listKeys', request),
+    generateKey: (request) => invoke('generateKey', request),
+    addKeyToAgent: (request) => invoke('addKeyToAgent', request),
+    checkHostKeys: (request) => invoke('checkHostKeys', request),
+    pinHostKeys: (request) => invoke('pinHostKeys', request),
+    configureSsh: (request) => invoke('configureSsh', request),
+    testConnection: (request) => invoke('testConnection', request),
+    cancelConnectionTest: (request) => invoke('cancelConnectionTest', request),
     onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
+    onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
   };
 }
 

@@ -58,6 +58,20 @@ describe('resolveSettings', () => {
     });
   }
 
+  it('keeps its own files where each OS expects them, or in HFGD_DATA_DIR', () => {
+    expect(resolveSettings({ HFGD_HOME: '/home/ann' }, 'linux').dataDir).toBe(
+      '/home/ann/.config/hf-git-desktop',
+    );
+    expect(resolveSettings({ HFGD_HOME: '/home/ann', XDG_CONFIG_HOME: '/xdg' }, 'linux').dataDir).toBe(
+      '/xdg/hf-git-desktop',
+    );
+    expect(resolveSettings({ HFGD_HOME: '/Users/ann' }, 'darwin').dataDir).toBe(
+      '/Users/ann/Library/Application Support/HF Git Desktop',
+    );
+    expect(resolveSettings({ HFGD_HOME: dir, HFGD_DATA_DIR: '/data' }).dataDir).toBe('/data');
+    expect(() => resolveSettings({ HFGD_HOME: dir, HFGD_DATA_DIR: 'rel' })).toThrow('HFGD_DATA_DIR');
+  });
+
   it('refuses a host key file holding a DSA key', () => {
     const file = join(dir, 'dsa');
     writeFileSync(file, 'hf.co ssh-dss AAAAB3NzaC1kc3MAAACBAORXmoE8\n');

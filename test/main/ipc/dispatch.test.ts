@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { HandlerContext, HandlerTable } from '../../../main/ipc/handlers';
 import { dispatch } from '../../../main/ipc/handlers';
 import { ok } from '../../../main/ipc/result';
+import { createSession } from '../../../main/ipc/session';
 import { resolveSettings } from '../../../main/settings';
 
 // A table whose handlers record their calls, so the tests can prove a bad request runs nothing.
@@ -20,6 +21,7 @@ function recordingTable(calls: unknown[]): HandlerTable {
 
 const context: HandlerContext = {
   settings: resolveSettings({ HFGD_HOME: '/tmp' }),
+  session: createSession({}),
   emit: () => undefined,
   openExternal: async () => undefined,
 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { createSession } from '../../../main/ipc/session';
 import { createHandlerTable } from '../../../main/ipc/table';
 import { resolveSettings } from '../../../main/settings';
 import { startWebServer, type WebServer } from '../../../main/web/server';
@@ -32,6 +33,7 @@ beforeAll(async () => {
       versions: { node: '20' },
     }),
     rendererDir,
+    session: createSession({}),
     openExternal: async (url) => {
       opened.push(url);
     },

@@ -1,0 +1,29 @@
+/**
+ * What one running app instance remembers between calls, outside any renderer: which SSH agent
+ * its children use (the user's own, or one the app started because none was reachable), and
+ * what to clean up when it exits. Never a secret.
+ */
+export interface AppSession {
+  /** The agent socket the app's ssh, ssh-add and git children get; undefined when none is known. */
+  sshAuthSock: string | undefined;
+  /** Set when the app started an agent of its own (Linux, none reachable). */
+  ownAgent: { readonly pid: number; readonly socket: string } | undefined;
+  /** Run once at exit, newest first (stop the app's agent, remove temp folders). */
+  readonly cleanups: Array<() => void>;
+}
+
+/** A session seeded from the app's environment at launch. */
+export function createSession(env: NodeJS.ProcessEnv): AppSession {
+  return { sshAuthSock: env.SSH_AUTH_SOCK || undefined, ownAgent: undefined, cleanups: [] };
+}
+
+/** Runs the cleanups; safe to call twice. */
+export function disposeSession(session: AppSession): void {
+  while (session.cleanups.length > 0) {
+    try {
+      session.cleanups.pop()?.();
+    } catch {
+      // Best effort at exit: one failed cleanup must not stop the others.
+    }
+  }
+}
