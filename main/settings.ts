@@ -93,7 +93,8 @@ function parseHostKeys(file: string | undefined): readonly string[] {
 function defaultDataDir(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'HF Git Desktop');
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'HF Git Desktop');
-  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config');
+  const xdg =
+    env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config');
   return join(xdg, 'hf-git-desktop');
 }
 

@@ -6,7 +6,22 @@
 
 /** Stable error codes: the renderer maps them to plain words; never parse `message`. */
 export type ErrorCode =
-  'invalid_input' | 'unknown_operation' | 'untrusted_sender' | 'not_allowed' | 'timeout' | 'internal';
+  | 'invalid_input'
+  | 'unknown_operation'
+  | 'untrusted_sender'
+  | 'not_allowed'
+  | 'timeout'
+  | 'internal'
+  // SSH onboarding
+  | 'ssh_dir_unusable'
+  | 'key_name_taken'
+  | 'key_not_found'
+  | 'keygen_failed'
+  | 'wrong_passphrase'
+  | 'agent_unavailable'
+  | 'agent_failed'
+  | 'host_key_mismatch'
+  | 'file_unwritable';
 
 /** What a failed operation tells the user: what happened, and what to do about it. */
 export interface AppError {

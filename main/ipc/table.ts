@@ -2,6 +2,7 @@ import type { HandlerTable } from './handlers';
 import { appHandlers, type AppFacts } from '../services/app/handlers';
 import { machineCheckHandlers } from '../services/machine-check/handlers';
 import { progressHandlers } from '../services/progress/handlers';
+import { sshHandlers } from '../ssh/handlers';
 
 /**
  * Every operation's handler, gathered from the features. Typed as the full table, so an
@@ -12,5 +13,6 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
     ...appHandlers(facts),
     ...machineCheckHandlers,
     ...progressHandlers,
+    ...sshHandlers(),
   };
 }

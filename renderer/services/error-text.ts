@@ -19,6 +19,24 @@ export function errorHeadline(code: ErrorCode): string {
       return 'That took too long';
     case 'internal':
       return 'Something went wrong';
+    case 'ssh_dir_unusable':
+      return 'Your SSH folder cannot be used';
+    case 'key_name_taken':
+      return 'That name is already taken';
+    case 'key_not_found':
+      return 'That key is not there any more';
+    case 'keygen_failed':
+      return 'The key could not be created';
+    case 'wrong_passphrase':
+      return 'Wrong passphrase';
+    case 'agent_unavailable':
+      return 'No SSH agent is available';
+    case 'agent_failed':
+      return 'The key could not be loaded';
+    case 'host_key_mismatch':
+      return 'Warning: the Hub’s key does not match';
+    case 'file_unwritable':
+      return 'A file could not be saved';
     default:
       return assertNever(code);
   }

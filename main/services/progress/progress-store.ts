@@ -9,7 +9,10 @@ export const KEY_NAME = z
   .string()
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore, and start with a letter or digit')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'may hold only letters, digits, dot, dash and underscore, and start with a letter or digit',
+  )
   .refine((name) => !name.includes('..'), 'must not contain ".."')
   .refine((name) => !name.endsWith('.pub'), 'names the private key, without ".pub"');
 

@@ -16,7 +16,7 @@ function recordingTable(calls: unknown[]): HandlerTable {
     getAppInfo: { schema: z.null(), handle: record },
     checkMachine: { schema: z.null(), handle: record },
     openExternal: { schema: z.strictObject({ url: z.string().min(1).max(2048) }), handle: record },
-  } as HandlerTable;
+  } as unknown as HandlerTable;
 }
 
 const context: HandlerContext = {
@@ -80,7 +80,7 @@ describe('dispatch', () => {
           throw new Error('boom');
         },
       },
-    } as HandlerTable;
+    } as unknown as HandlerTable;
     const result = await dispatch(table, 'getAppInfo', null, context);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', details: 'boom' } });
   });

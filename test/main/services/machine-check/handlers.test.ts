@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckItem, Events, MachineReport } from '../../../../preload/contract';
 import { dispatch, type HandlerContext, type HandlerTable } from '../../../../main/ipc/handlers';
 import { machineCheckHandlers } from '../../../../main/services/machine-check/handlers';
+import { createSession } from '../../../../main/ipc/session';
 import { resolveSettings } from '../../../../main/settings';
 
 const home = mkdtempSync(join(tmpdir(), 'hfgd-mc-handler-'));
@@ -13,6 +14,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 function recordingContext(events: { name: string; payload: unknown }[]): HandlerContext {
   return {
     settings: resolveSettings({ HFGD_HOME: home }),
+    session: createSession({}),
     emit: <E extends keyof Events>(name: E, payload: Events[E]) => {
       events.push({ name, payload });
     },
