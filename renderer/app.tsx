@@ -7,13 +7,20 @@ import { Wizard } from './wizard/wizard';
 
 /** The window: the app's name and progress on top, the current step, and the Hub address below. */
 export function App() {
-  const { step, startOver, loadAppInfo } = useAppStore(
-    useShallow((state) => ({ step: state.step, startOver: state.startOver, loadAppInfo: state.loadAppInfo })),
+  const { step, startOver, loadAppInfo, loaded, loadSavedProgress } = useAppStore(
+    useShallow((state) => ({
+      step: state.step,
+      startOver: state.startOver,
+      loadAppInfo: state.loadAppInfo,
+      loaded: state.progressLoaded,
+      loadSavedProgress: state.loadSavedProgress,
+    })),
   );
 
   useEffect(() => {
     void loadAppInfo();
-  }, [loadAppInfo]);
+    void loadSavedProgress();
+  }, [loadAppInfo, loadSavedProgress]);
 
   return (
     <div className="app">
@@ -28,9 +35,7 @@ export function App() {
         </div>
         <StepIndicator />
       </header>
-      <main className="app-main">
-        <Wizard />
-      </main>
+      <main className="app-main">{loaded ? <Wizard /> : <p className="lead">Opening…</p>}</main>
       <AppFooter />
     </div>
   );

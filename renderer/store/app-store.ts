@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { saveProgress } from '../services/progress';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
 import { createMachineSlice, type MachineSlice } from './machine-slice';
 import { createWizardSlice, type WizardSlice } from './wizard-slice';
@@ -18,6 +19,15 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();
-    set({ ...api.getInitialState(), appInfo, appInfoError }, true);
+    set({ ...api.getInitialState(), appInfo, appInfoError, progressLoaded: true }, true);
   },
 }));
+
+// What survives a restart (step, method, chosen key; never a secret) is saved whenever it changes,
+// once the saved copy has been read.
+useAppStore.subscribe((state, previous) => {
+  if (!state.progressLoaded) return;
+  if (state.step === previous.step && state.method === previous.method && state.keyName === previous.keyName)
+    return;
+  void saveProgress({ step: state.step, method: state.method, keyName: state.keyName });
+});

@@ -4,4 +4,10 @@ import type { StepId } from '../store/wizard-slice';
 export const STEP_LABELS: Readonly<Record<StepId, string>> = {
   welcome: 'Welcome',
   check: 'Check this computer',
+  keys: 'Your keys',
+  'create-key': 'Create a key',
+  agent: 'Add to the agent',
+  copy: 'Copy to the Hub',
+  test: 'Test the connection',
+  done: 'Done',
 };

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeHub, type FakeHub } from '../fake-hub';
@@ -16,6 +17,8 @@ interface Fixtures {
   /** Extra environment for the app (e.g. a PATH without a tool); set with test.use. */
   readonly appEnv: NodeJS.ProcessEnv;
   readonly app: WebApp;
+  /** The test's own ssh-agent (never the machine's), as SSH_AUTH_SOCK. */
+  readonly agentSocket: string;
 }
 
 export const test = base.extend<Fixtures>({
@@ -30,16 +33,32 @@ export const test = base.extend<Fixtures>({
     await hub.stop();
   },
   appEnv: [{}, { option: true }],
-  app: async ({ home, hub, appEnv }, use) => {
+  agentSocket: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hfgd-e2e-agent-'));
+    const socket = join(dir, 'agent.sock');
+    const agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+    for (let tries = 0; tries < 200 && !existsSync(socket); tries += 1)
+      await new Promise((r) => setTimeout(r, 10));
+    await use(socket);
+    agent.kill();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ home, hub, appEnv, agentSocket }, use) => {
+    // Pin the fake hub's host key the way HFGD_HOST_KEYS pins the Hub's published ones.
+    const keys = join(home, '..', `${home.split('/').pop()}-hostkeys`);
+    writeFileSync(keys, `${hub.knownHostsLine}\n`);
     const app = await startWebApp({
       PATH: process.env.PATH,
       HFGD_HOME: home,
       HF_ENDPOINT: hub.httpUrl,
       HFGD_SSH_HOST: `${hub.sshHost}:${hub.sshPort}`,
+      HFGD_HOST_KEYS: keys,
+      SSH_AUTH_SOCK: agentSocket,
       ...appEnv,
     });
     await use(app);
     await app.stop();
+    rmSync(keys, { force: true });
   },
 });
 

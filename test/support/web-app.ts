@@ -6,6 +6,8 @@ export interface WebApp {
   readonly url: string;
   readonly output: () => string;
   readonly stop: () => Promise<void>;
+  /** The environment it was started with, to start it again as a restart would. */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -37,7 +39,7 @@ export function startWebApp(env: NodeJS.ProcessEnv): Promise<WebApp> {
       const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/m.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ url: match[1], output: () => output, stop });
+        resolve({ url: match[1], output: () => output, stop, env });
       }
     };
     child.stdout?.on('data', onData);

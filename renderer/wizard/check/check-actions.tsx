@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { assertNever } from '../../lib/assert-never';
 import type { AuthMethod } from '../../store/wizard-slice';
 
-/** What comes after the check for each route. Neither screen exists yet, and the note says so. */
+/** The token route's screens do not exist yet, and the note says so. */
 function nextNote(method: AuthMethod): string {
   switch (method) {
     case 'ssh':
-      return 'Next: your SSH keys. That screen comes in the next version of the app, so the setup stops here for now.';
+      return '';
     case 'https':
       return 'Next: your access token. That screen comes in a later version of the app, so the setup stops here for now.';
     default:
@@ -18,10 +18,11 @@ interface CheckActionsProps {
   readonly method: AuthMethod;
   readonly canContinue: boolean;
   readonly onBack: () => void;
+  readonly onNext: () => void;
 }
 
 /** Back and Continue for the check screen; Continue waits until the check has answered. */
-export function CheckActions({ method, canContinue, onBack }: CheckActionsProps) {
+export function CheckActions({ method, canContinue, onBack, onNext }: CheckActionsProps) {
   const [showNext, setShowNext] = useState(false);
   return (
     <div className="step-actions">
@@ -35,7 +36,7 @@ export function CheckActions({ method, canContinue, onBack }: CheckActionsProps)
         type="button"
         className="button button--primary"
         disabled={!canContinue}
-        onClick={() => setShowNext(true)}
+        onClick={() => (method === 'ssh' ? onNext() : setShowNext(true))}
       >
         Continue
       </button>

@@ -12,7 +12,7 @@ import { checkRows, statusHeadline, summariseCheck } from '../check/check-report
  * it arrives. The check runs once on arrival; "Check again" reruns it after the user fixed things.
  */
 export function CheckStep() {
-  const { status, items, report, error, method, run, back } = useAppStore(
+  const { status, items, report, error, method, run, back, next } = useAppStore(
     useShallow((state) => ({
       status: state.machineStatus,
       items: state.machineItems,
@@ -21,6 +21,7 @@ export function CheckStep() {
       method: state.method,
       run: state.runMachineCheck,
       back: state.back,
+      next: state.next,
     })),
   );
   const againRef = useRef<HTMLButtonElement>(null);
@@ -71,7 +72,7 @@ export function CheckStep() {
           <CheckItemCard key={row.id} row={row} />
         ))}
       </ul>
-      <CheckActions method={method} canContinue={status === 'done'} onBack={back} />
+      <CheckActions method={method} canContinue={status === 'done'} onBack={back} onNext={next} />
     </div>
   );
 }
