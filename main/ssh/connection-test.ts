@@ -13,7 +13,7 @@ export interface ConnectionTestOptions {
 
 /** ssh's -v lines worth showing a person; the rest of the debug log stays in Details. */
 const SHOWN_DEBUG =
-  /Connecting to|Connection established|Offering public key|Server accepts key|Authenticated to|Authentications that can continue|Will attempt key|No more authentication methods/;
+  /Connecting to|Connection established|Offering public key|Server accepts key|Authenticated to|No more authentication methods/;
 
 /** The arguments of the test: the real `ssh -T`, never prompting, never trusting an unknown host. */
 export function connectionTestArgs(settings: Settings, connectTimeoutSeconds: number): string[] {
@@ -35,13 +35,25 @@ export function connectionTestArgs(settings: Settings, connectTimeoutSeconds: nu
   ];
 }
 
+/** ssh's log escapes a path's non-ASCII bytes as backslash + three octal digits; undo that. */
+export function unescapeOctal(text: string): string {
+  return text.replace(/(?:\\[0-7]{3})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('\\')
+        .slice(1)
+        .map((octal) => parseInt(octal, 8)),
+    ).toString('utf8'),
+  );
+}
+
 /** Keys ssh offered, from its debug log: "Offering public key: PATH TYPE SHA256:... agent". */
 export function offeredKeys(output: string): string[] {
   const keys = new Set<string>();
   for (const match of output.matchAll(
     /Offering public key: (.+?) (?:ssh-|ecdsa-|ED25519|ECDSA|RSA)\S* (SHA256:[A-Za-z0-9+/]+)/g,
   )) {
-    keys.add(`${match[1]} (${match[2]})`);
+    keys.add(`${unescapeOctal(match[1]!)} (${match[2]})`);
   }
   return [...keys];
 }
@@ -156,7 +168,7 @@ export async function testConnection(
     for (const line of lines) {
       if (!line) continue;
       if (line.startsWith('debug') && !SHOWN_DEBUG.test(line)) continue;
-      options.onLine?.(stream, line);
+      options.onLine?.(stream, unescapeOctal(line));
     }
   };
   const outcome = await run('ssh', connectionTestArgs(settings, timeout), {

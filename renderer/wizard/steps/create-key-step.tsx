@@ -94,7 +94,7 @@ export function CreateKeyStep() {
       {error ? <ErrorPanel error={error} /> : null}
       <div className="step-actions">
         <p className="step-actions__note" role="status">
-          {busy ? 'Creating your key…' : (second.length > 0 || noPassphrase) && problem ? problem : ''}
+          {busy ? 'Creating your key…' : second.length > 0 && problem && !mismatch ? problem : ''}
         </p>
         <button type="button" className="button" onClick={() => goTo('keys')}>
           Back
