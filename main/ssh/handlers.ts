@@ -28,7 +28,12 @@ const PASSPHRASE = z
   .refine((value) => !/[\u0000\r\n]/.test(value), 'must not contain line breaks or NUL')
   .nullable();
 
-const RUN_ID = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be 1 to 64 letters, digits or dashes');
+const RUN_ID = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/,
+    'must be 1 to 64 letters, digits or dashes, starting with a letter or digit',
+  );
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
