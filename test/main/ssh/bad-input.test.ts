@@ -24,7 +24,7 @@ const context: HandlerContext = {
 
 const HUGE = 'a'.repeat(1024 * 1024);
 /** Values that are wrong for any string field. */
-const NOT_STRINGS: readonly unknown[] = [42, true, {}, [], ['id_ed25519'], { toString: 'x' }, 1e309];
+const NOT_STRINGS: readonly unknown[] = [42, true, {}, [], ['id_ed25519'], { toString: 'x' }, Infinity];
 
 const BAD_NAMES: readonly unknown[] = [
   '',
