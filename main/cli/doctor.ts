@@ -1,5 +1,7 @@
 import { APP_VERSION } from '../app-version';
+import { createSession } from '../ipc/session';
 import { runMachineCheck } from '../services/machine-check';
+import { testConnection } from '../ssh/connection-test';
 import { formatMachineReport, type TextStyle } from '../services/machine-check/format';
 import { resolveSettings, SettingsError, type Settings } from '../settings';
 
@@ -39,6 +41,25 @@ const SECTIONS: readonly DoctorSection[] = [
         json: report,
         lines: formatMachineReport(report, style),
         blocking: report.items.some((item) => item.status === 'error'),
+      };
+    },
+  },
+  {
+    key: 'ssh',
+    title: 'SSH connection to the Hub',
+    run: async ({ settings, env }) => {
+      // The same test as the app's last SSH step: the real `ssh -T` with the user's own config,
+      // known_hosts and agent. Only a changed host key blocks (HTTPS remains for the rest).
+      const session = createSession(env);
+      const verdict = await testConnection(settings, session, { env });
+      const mark = verdict.kind === 'authenticated' ? '✓' : verdict.kind === 'host_key_changed' ? '✗' : '!';
+      return {
+        json: verdict,
+        lines: [
+          `${mark} ssh -T git@${settings.sshHost}: ${verdict.message}`,
+          ...(verdict.kind === 'authenticated' ? [] : [`    Next: ${verdict.hint}`]),
+        ],
+        blocking: verdict.kind === 'host_key_changed',
       };
     },
   },

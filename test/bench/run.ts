@@ -9,6 +9,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { spawnCounter } from '../../main/process/run';
 import { runMachineCheck } from '../../main/services/machine-check';
 import { startWebApp } from '../support/web-app';
+import { benchSshT, keygenStallMs } from './ssh';
 
 // `npm run bench`: each figure is a ratio against the plain tool measured in the same run, or a
 // size/count with its goal. Never a timed assertion: this prints and records, CI does not fail on it.
@@ -169,6 +170,19 @@ async function benchMachineCheckProcesses(): Promise<void> {
 async function main(): Promise<void> {
   results.renderer_initial_js_gzip_kb = { value: initialJsGzipKb(RENDERER), unit: 'KB gzip', goal: '<= 100' };
   await benchMachineCheckProcesses();
+  const sshT = await benchSshT();
+  results.ssh_t_ratio = {
+    value: Math.round(sshT.ratio * 100) / 100,
+    unit: `ratio (service ${sshT.serviceMs.toFixed(1)} ms / raw ssh -T ${sshT.rawMs.toFixed(1)} ms, medians of 21, alternating)`,
+    goal: '<= 1.10',
+  };
+  const stalls: number[] = [];
+  for (let run = 0; run < 5; run += 1) stalls.push(await keygenStallMs());
+  results.keygen_event_loop_stall_ms = {
+    value: Math.round(median(stalls) * 10) / 10,
+    unit: `ms (median of 5 generations' longest stall; worst ${Math.max(...stalls).toFixed(1)})`,
+    goal: '<= 16',
+  };
   await benchFirstScreen();
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const rows = Object.entries(results).map(([name, figure]) => [

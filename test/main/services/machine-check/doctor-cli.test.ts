@@ -51,20 +51,23 @@ describe('npm run doctor', () => {
     const result = await runDoctor(['--json'], {
       PATH: process.env.PATH,
       HFGD_HOME: home,
-      HFGD_SSH_HOST: 'hf.co:2222',
+      // Port 1 on loopback is closed: the SSH section's verdict is then certain (refused).
+      HFGD_SSH_HOST: '127.0.0.1:1',
     });
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as {
       app: { version: string };
       settings: Record<string, unknown>;
       machine: MachineReport;
+      ssh: { kind: string };
     };
-    expect(Object.keys(parsed)).toEqual(['app', 'settings', 'machine']);
+    expect(Object.keys(parsed)).toEqual(['app', 'settings', 'machine', 'ssh']);
+    expect(parsed.ssh.kind).toBe('refused');
     expect(parsed.app).toEqual({ version: VERSION });
     expect(parsed.settings).toEqual({
       hubEndpoint: 'https://huggingface.co',
-      sshHost: 'hf.co',
-      sshPort: 2222,
+      sshHost: '127.0.0.1',
+      sshPort: 1,
     });
     expect(parsed.machine.os).toBe(thisMachinesOs());
     expect(parsed.machine.items.map((item) => item.id)).toEqual([
