@@ -97,18 +97,32 @@ function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
   );
 }
 
-/** Milliseconds from navigation to the Continue button being enabled, in a fresh context. */
+/**
+ * Milliseconds from the start of navigation (the page's own timeOrigin) to the first moment an
+ * enabled Continue button is in the page, measured inside the page by a MutationObserver, so
+ * the tool's own polling does not count, in a fresh browser context each time.
+ */
 async function timeToInteractive(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const started = performance.now();
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Continue' }).first().waitFor({ state: 'visible' });
-  await page.waitForFunction(() => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Continue');
-    return button !== undefined && !button.disabled;
-  });
-  const elapsed = performance.now() - started;
+  // A string, not a function: tsx's helpers (__name) do not exist inside the page.
+  await page.addInitScript(`
+    window.interactiveAt = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        const ready = [...document.querySelectorAll('button')].some(
+          (button) => button.textContent.trim() === 'Continue' && !button.disabled);
+        if (ready) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true });
+    });
+  `);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const elapsed = await page.evaluate(
+    () => (window as unknown as { interactiveAt: Promise<number> }).interactiveAt,
+  );
   await context.close();
   return elapsed;
 }
@@ -141,7 +155,7 @@ async function benchFirstScreen(): Promise<void> {
     }
     results.first_screen_interactive_ratio = {
       value: Math.round((median(appTimes) / median(bareTimes)) * 100) / 100,
-      unit: `ratio (app ${median(appTimes).toFixed(1)} ms / bare Vite React ${median(bareTimes).toFixed(1)} ms, medians of 25)`,
+      unit: `ratio (app ${median(appTimes).toFixed(1)} ms / bare Vite React ${median(bareTimes).toFixed(1)} ms, medians of 25, measured in the page from navigation start)`,
       goal: '<= 1.3',
     };
   } finally {
