@@ -172,7 +172,11 @@ export interface HostKeyStatus {
   readonly host: string;
   readonly pinned: readonly PinnedHostKey[];
   /** Entries for the Hub's host whose key is none of the pinned ones: possible interception. */
-  readonly mismatches: readonly { readonly line: number; readonly type: string; readonly fingerprint: string }[];
+  readonly mismatches: readonly {
+    readonly line: number;
+    readonly type: string;
+    readonly fingerprint: string;
+  }[];
   /** Set after a write: where the previous file was copied. */
   readonly backupPath?: string;
 }
@@ -235,7 +239,10 @@ export interface Operations {
   };
   readonly configureSsh: { readonly request: { readonly name: string }; readonly result: SshConfigResult };
   /** Runs `ssh -T git@HOST`; lines stream as sshTestOutput events with the same runId. */
-  readonly testConnection: { readonly request: { readonly runId: string }; readonly result: ConnectionVerdict };
+  readonly testConnection: {
+    readonly request: { readonly runId: string };
+    readonly result: ConnectionVerdict;
+  };
   readonly cancelConnectionTest: { readonly request: { readonly runId: string }; readonly result: null };
 }
 

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppFooter } from './app-footer';
 import { useAppStore } from './store/app-store';
@@ -7,20 +6,9 @@ import { Wizard } from './wizard/wizard';
 
 /** The window: the app's name and progress on top, the current step, and the Hub address below. */
 export function App() {
-  const { step, startOver, loadAppInfo, loaded, loadSavedProgress } = useAppStore(
-    useShallow((state) => ({
-      step: state.step,
-      startOver: state.startOver,
-      loadAppInfo: state.loadAppInfo,
-      loaded: state.progressLoaded,
-      loadSavedProgress: state.loadSavedProgress,
-    })),
+  const { step, startOver } = useAppStore(
+    useShallow((state) => ({ step: state.step, startOver: state.startOver })),
   );
-
-  useEffect(() => {
-    void loadAppInfo();
-    void loadSavedProgress();
-  }, [loadAppInfo, loadSavedProgress]);
 
   return (
     <div className="app">
@@ -35,7 +23,9 @@ export function App() {
         </div>
         <StepIndicator />
       </header>
-      <main className="app-main">{loaded ? <Wizard /> : <p className="lead">Opening…</p>}</main>
+      <main className="app-main">
+        <Wizard />
+      </main>
       <AppFooter />
     </div>
   );

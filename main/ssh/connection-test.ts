@@ -96,7 +96,7 @@ export function verdictFromOutput(
     return verdict(
       'anonymous',
       `The Hub answered, but as "anonymous": ${which}, and that key is not on your Hub account.`,
-      `Add the public key at ${keysPage} (Copy step), or, if it is already there, the agent offered a different key: the Host block's IdentitiesOnly makes ssh use the chosen one.`,
+      `If this key is the one you chose, add its public half at ${keysPage} (the Copy step). If it is not, go back to the agent step: ssh did not offer your chosen key.`,
     );
   }
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(output)) {
@@ -179,7 +179,7 @@ export async function testConnection(
   });
   emit('stdout', '', true);
   emit('stderr', '', true);
-  const output = `${outcome.stdout}${outcome.stderr}`;
+  const output = unescapeOctal(`${outcome.stdout}${outcome.stderr}`);
   return {
     ...verdictFromOutput(output, settings, outcome),
     output,

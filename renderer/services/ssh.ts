@@ -22,6 +22,9 @@ export const generateKey = (request: GenerateKeyRequest): Promise<Result<KeyInfo
 export const addKeyToAgent = (name: string, passphrase: string | null): Promise<Result<AgentResult>> =>
   settle(() => getBridge().addKeyToAgent({ name, passphrase }));
 
+export const checkHostKeys = (): Promise<Result<HostKeyStatus>> =>
+  settle(() => getBridge().checkHostKeys(null));
+
 export const pinHostKeys = (replaceMismatched: boolean): Promise<Result<HostKeyStatus>> =>
   settle(() => getBridge().pinHostKeys({ replaceMismatched }));
 

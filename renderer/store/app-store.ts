@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import { saveProgress } from '../services/progress';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createMachineSlice, type MachineSlice } from './machine-slice';
-import { createWizardSlice, type WizardSlice } from './wizard-slice';
+import { createWizardSlice, progressToSave, type WizardSlice } from './wizard-slice';
 
 /** Actions that span slices. */
 export interface RootSlice {
@@ -10,12 +12,14 @@ export interface RootSlice {
   readonly startOver: () => void;
 }
 
-export type AppStore = WizardSlice & MachineSlice & AppInfoSlice & RootSlice;
+export type AppStore = WizardSlice & MachineSlice & KeysSlice & ConnectionSlice & AppInfoSlice & RootSlice;
 
 /** The app's one store, built from typed slices; components read it through selectors. */
 export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createWizardSlice(set, get, api),
   ...createMachineSlice(set, get, api),
+  ...createKeysSlice(set, get, api),
+  ...createConnectionSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();
@@ -26,8 +30,6 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
 // What survives a restart (step, method, chosen key; never a secret) is saved whenever it changes,
 // once the saved copy has been read.
 useAppStore.subscribe((state, previous) => {
-  if (!state.progressLoaded) return;
-  if (state.step === previous.step && state.method === previous.method && state.keyName === previous.keyName)
-    return;
-  void saveProgress({ step: state.step, method: state.method, keyName: state.keyName });
+  const progress = progressToSave(state, previous);
+  if (progress) void saveProgress(progress);
 });

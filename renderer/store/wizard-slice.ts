@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SavedProgress, WizardStep } from '../../preload/contract';
+import type { AuthMethod, SavedProgress, WizardStep } from '../../preload/contract';
 import { loadProgress } from '../services/progress';
 import type { AppStore } from './app-store';
 
@@ -22,8 +22,8 @@ export const STEP_ORDER = [
 /** One screen of the wizard. */
 export type StepId = (typeof STEP_ORDER)[number];
 
-/** How the user's git will prove who they are to the Hub. */
-export type AuthMethod = 'ssh' | 'https';
+/** How the user's git will prove who they are to the Hub (the contract's type, so a saved one fits). */
+export type { AuthMethod };
 
 // The contract's list and this one must agree: each assignment fails to compile otherwise.
 const _sameSteps: readonly WizardStep[] = STEP_ORDER;
@@ -41,7 +41,7 @@ export interface WizardSlice {
   /** The key chosen or made for the Hub (its file name in ~/.ssh); survives a restart. */
   readonly keyName: string | null;
   readonly chooseKey: (name: string | null) => void;
-  /** False until the saved progress has been read, so the first screen does not flash. */
+  /** False until the saved progress has been read; nothing is saved before, so it is never overwritten. */
   readonly progressLoaded: boolean;
   readonly restoreProgress: (progress: SavedProgress | null) => void;
   /** Reads the saved progress once at start; an error simply starts from the beginning. */
@@ -58,6 +58,32 @@ export function stepBefore(step: StepId): StepId {
   return STEP_ORDER[STEP_ORDER.indexOf(step) - 1] ?? step;
 }
 
+/** The steps that need a chosen key: reopening one of them without a key would be a dead end. */
+const NEEDS_KEY: ReadonlySet<StepId> = new Set(['agent', 'copy', 'test', 'done']);
+
+/**
+ * Where a restart may reopen. Saved progress is only a file on disk, so it is checked against the
+ * flow: the token route has no screens past Check yet, and a key step without a key goes back to
+ * "Your keys".
+ */
+export function resumableProgress(saved: SavedProgress): SavedProgress {
+  if (saved.method === 'https' && STEP_ORDER.indexOf(saved.step) > STEP_ORDER.indexOf('check'))
+    return { ...saved, step: 'check' };
+  if (NEEDS_KEY.has(saved.step) && !saved.keyName) return { ...saved, step: 'keys' };
+  return saved;
+}
+
+/** What to save after a change, or null when none of the saved fields changed (or nothing was read yet). */
+export function progressToSave(
+  state: Pick<WizardSlice, 'step' | 'method' | 'keyName' | 'progressLoaded'>,
+  previous: Pick<WizardSlice, 'step' | 'method' | 'keyName'>,
+): SavedProgress | null {
+  if (!state.progressLoaded) return null;
+  if (state.step === previous.step && state.method === previous.method && state.keyName === previous.keyName)
+    return null;
+  return { step: state.step, method: state.method, keyName: state.keyName };
+}
+
 /** SSH is preselected: it is what the Hub's docs recommend, and it never puts a secret in a file. */
 export const createWizardSlice: StateCreator<AppStore, [], [], WizardSlice> = (set, get) => ({
   step: 'welcome',
@@ -67,11 +93,14 @@ export const createWizardSlice: StateCreator<AppStore, [], [], WizardSlice> = (s
   goTo: (step) => set({ step }),
   chooseMethod: (method) => set({ method }),
   keyName: null,
-  chooseKey: (keyName) => set({ keyName }),
+  // Another key is not in the agent yet, whatever the last one was.
+  chooseKey: (keyName) => set((state) => (state.keyName === keyName ? {} : { keyName, agentResult: null })),
   progressLoaded: false,
+  // The first screen shows at once; the saved place replaces it when it arrives, unless the
+  // person has already moved on.
   restoreProgress: (progress) =>
-    set(
-      progress
+    set((state) =>
+      progress && state.step === 'welcome'
         ? { step: progress.step, method: progress.method, keyName: progress.keyName, progressLoaded: true }
         : { progressLoaded: true },
     ),

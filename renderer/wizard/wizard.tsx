@@ -1,17 +1,42 @@
-import { useAppStore } from '../store/app-store';
+import { lazy, Suspense } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { assertNever } from '../lib/assert-never';
-import { AgentStep } from './steps/agent-step';
+import { useAppStore } from '../store/app-store';
+import type { StepId } from '../store/wizard-slice';
 import { CheckStep } from './steps/check-step';
-import { CopyStep } from './steps/copy-step';
-import { CreateKeyStep } from './steps/create-key-step';
-import { DoneStep } from './steps/done-step';
-import { KeysStep } from './steps/keys-step';
-import { TestStep } from './steps/test-step';
 import { WelcomeStep } from './steps/welcome-step';
+
+// The first two screens are in the initial bundle; the SSH steps load when first needed, which
+// keeps the first screen as quick to appear as a bare React page.
+const KeysStep = lazy(() => import('./steps/keys-step').then((module) => ({ default: module.KeysStep })));
+const CreateKeyStep = lazy(() =>
+  import('./steps/create-key-step').then((module) => ({ default: module.CreateKeyStep })),
+);
+const AgentStep = lazy(() => import('./steps/agent-step').then((module) => ({ default: module.AgentStep })));
+const CopyStep = lazy(() => import('./steps/copy-step').then((module) => ({ default: module.CopyStep })));
+const TestStep = lazy(() => import('./steps/test-step').then((module) => ({ default: module.TestStep })));
+const DoneStep = lazy(() => import('./steps/done-step').then((module) => ({ default: module.DoneStep })));
 
 /** Shows the current step's screen; a step added to STEP_ORDER fails to compile here until it has one. */
 export function Wizard() {
-  const step = useAppStore((state) => state.step);
+  const { step, loaded } = useAppStore(
+    useShallow((state) => ({ step: state.step, loaded: state.progressLoaded })),
+  );
+  // Until the saved progress has been read, showing Welcome would flash a screen and then jump.
+  if (!loaded)
+    return (
+      <p className="lead" role="status">
+        Opening…
+      </p>
+    );
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <StepScreen step={step} />
+    </Suspense>
+  );
+}
+
+function StepScreen({ step }: { readonly step: StepId }) {
   switch (step) {
     case 'welcome':
       return <WelcomeStep />;

@@ -1,68 +1,92 @@
 import { useEffect, useState } from 'react';
-import { scorePassphrase, STRENGTH_WORDS, type StrengthScore } from './strength';
+import { scorePassphrase, strengthText, type PassphraseProblem, type Strength } from './strength';
 
 interface PassphraseFieldsProps {
   readonly first: string;
   readonly second: string;
   readonly onChange: (first: string, second: string) => void;
-  readonly mismatch: boolean;
+  /** The problem to show beside its field (a mismatch shows as soon as the second field has text). */
+  readonly problem: PassphraseProblem | null;
 }
 
 /** Two passphrase fields with show/hide and a strength meter; the values live only in the step. */
-export function PassphraseFields({ first, second, onChange, mismatch }: PassphraseFieldsProps) {
+export function PassphraseFields({ first, second, onChange, problem }: PassphraseFieldsProps) {
   const [shown, setShown] = useState(false);
-  const [score, setScore] = useState<StrengthScore | null>(null);
+  const [strength, setStrength] = useState<Strength | null>(null);
   useEffect(() => {
     let current = true;
     if (first.length === 0) return undefined;
-    void scorePassphrase(first).then((value) => current && setScore(value));
+    void scorePassphrase(first).then((value) => current && setStrength(value));
     return () => {
       current = false;
     };
   }, [first]);
   const type = shown ? 'text' : 'password';
-  const shownScore = first.length > 0 ? score : null;
+  const shownStrength = first.length > 0 ? strength : null;
+  const firstProblem = problem?.field === 'first' ? problem.message : null;
+  const secondProblem = problem?.field === 'second' ? problem.message : null;
   return (
     <div className="fields">
-      <label className="field">
-        <span className="field__label">Passphrase</span>
+      <div className="field">
+        <label className="field__label" htmlFor="passphrase">
+          Passphrase
+        </label>
         <input
+          id="passphrase"
           className="input"
           type={type}
           autoComplete="new-password"
+          spellCheck={false}
           value={first}
+          aria-invalid={firstProblem !== null}
+          aria-describedby={firstProblem ? 'passphrase-problem strength' : 'strength'}
           onChange={(event) => onChange(event.target.value, second)}
-          aria-describedby="strength"
         />
-      </label>
-      <p id="strength" className="muted" aria-live="polite">
-        {shownScore === null
-          ? 'Use a few unrelated words: long beats clever.'
-          : `Strength: ${STRENGTH_WORDS[shownScore]}`}
-      </p>
-      {shownScore !== null ? (
-        <meter className="meter" min={0} max={4} value={shownScore} aria-label="Passphrase strength" />
-      ) : null}
-      <label className="field">
-        <span className="field__label">Type it again</span>
+        {firstProblem ? (
+          <p id="passphrase-problem" className="inline-error">
+            {firstProblem}
+          </p>
+        ) : null}
+        <p id="strength" className="field__hint" aria-live="polite">
+          {strengthText(shownStrength)}
+        </p>
+        {shownStrength !== null ? (
+          <meter
+            className="meter"
+            min={0}
+            max={4}
+            low={2}
+            high={3}
+            optimum={4}
+            value={shownStrength.score}
+            aria-label="Passphrase strength"
+          />
+        ) : null}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="passphrase-again">
+          Type it again
+        </label>
         <input
+          id="passphrase-again"
           className="input"
           type={type}
           autoComplete="new-password"
+          spellCheck={false}
           value={second}
-          aria-invalid={mismatch}
-          aria-describedby={mismatch ? 'mismatch' : undefined}
+          aria-invalid={secondProblem !== null}
+          aria-describedby={secondProblem ? 'passphrase-again-problem' : undefined}
           onChange={(event) => onChange(first, event.target.value)}
         />
-      </label>
-      {mismatch ? (
-        <p id="mismatch" className="inline-error">
-          The two passphrases are not the same.
-        </p>
-      ) : null}
+        {secondProblem ? (
+          <p id="passphrase-again-problem" className="inline-error">
+            {secondProblem}
+          </p>
+        ) : null}
+      </div>
       <label className="checkbox">
         <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
-        Show passphrase
+        Show the passphrase as I type
       </label>
     </div>
   );

@@ -1,75 +1,101 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AgentResult, AppError, KeyInfo } from '../../../preload/contract';
+import type { AppError } from '../../../preload/contract';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
-import { addKeyToAgent, listKeys } from '../../services/ssh';
 import { useAppStore } from '../../store/app-store';
+import { selectChosenKey } from '../../store/keys-slice';
+import { agentDoneText, EMPTY_PASSPHRASE, WRONG_PASSPHRASE } from '../keys/agent-text';
 
 /** "Add to the agent": the agent keeps the key unlocked, so git never has to ask for the passphrase. */
 export function AgentStep() {
-  const { keyName, goTo } = useAppStore(
-    useShallow((state) => ({ keyName: state.keyName, goTo: state.goTo })),
+  const { keyName, key, listed, loadKeys, done, addToAgent, goTo } = useAppStore(
+    useShallow((state) => ({
+      keyName: state.keyName,
+      key: selectChosenKey(state),
+      listed: state.keyList !== null,
+      loadKeys: state.loadKeys,
+      done: state.agentResult,
+      addToAgent: state.addChosenKeyToAgent,
+      goTo: state.goTo,
+    })),
   );
-  const [key, setKey] = useState<KeyInfo | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const [done, setDone] = useState<AgentResult | null>(null);
-
+  const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    void listKeys().then((result) => {
-      if (result.ok) setKey(result.value.keys.find((candidate) => candidate.name === keyName) ?? null);
-    });
-  }, [keyName]);
+    void loadKeys();
+  }, [loadKeys]);
 
   const needsPassphrase = key?.passphraseProtected !== false;
+  const [empty, setEmpty] = useState(false);
+  const wrong = error?.code === 'wrong_passphrase';
+  const fieldProblem = wrong ? WRONG_PASSPHRASE : empty ? EMPTY_PASSPHRASE : null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!keyName || busy) return;
+    if (busy || !key) return;
+    setEmpty(needsPassphrase && !passphrase);
+    if (needsPassphrase && !passphrase) {
+      field.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
-    const result = await addKeyToAgent(keyName, needsPassphrase ? passphrase : null);
+    const failure = await addToAgent(needsPassphrase ? passphrase : null);
+    // Dropped as soon as the agent has answered, right or wrong.
     setPassphrase('');
     setBusy(false);
-    if (result.ok) setDone(result.value);
-    else setError(result.error);
+    setError(failure);
+    if (failure?.code === 'wrong_passphrase') field.current?.focus();
   };
-  const wrong = error?.code === 'wrong_passphrase';
 
   return (
-    <form className="step" onSubmit={(event) => void submit(event)}>
+    <form className="step" noValidate onSubmit={(event) => void submit(event)}>
       <StepHeading>Add to the agent</StepHeading>
       <p className="lead">
-        The SSH agent keeps {keyName ?? 'your key'} unlocked while you are logged in, so Git can use it
-        without asking for the passphrase every time.
+        The SSH agent is a small program that keeps <strong>{keyName}</strong> unlocked while you are logged
+        in, so Git can use the key without asking for its passphrase every time.
       </p>
-      {needsPassphrase && !done ? (
-        <label className="field">
-          <span className="field__label">Passphrase of {keyName}</span>
+      {listed && !key ? (
+        <ErrorPanel
+          error={{
+            code: 'key_not_found',
+            message: `There is no key named ${keyName ?? '(none)'} in your SSH folder any more.`,
+            hint: 'Go back to “Your keys” and choose or create one.',
+          }}
+        />
+      ) : null}
+      {key && needsPassphrase && !done ? (
+        <div className="field">
+          <label className="field__label" htmlFor="agent-passphrase">
+            Passphrase of {key.name}
+          </label>
           <input
+            id="agent-passphrase"
+            ref={field}
             className="input"
             type="password"
             autoComplete="current-password"
             value={passphrase}
-            aria-invalid={wrong}
-            aria-describedby={wrong ? 'agent-error' : undefined}
+            aria-invalid={fieldProblem !== null}
+            aria-describedby={fieldProblem ? 'agent-problem' : undefined}
             onChange={(event) => setPassphrase(event.target.value)}
           />
-        </label>
+          {fieldProblem ? (
+            <p id="agent-problem" className="inline-error" role="alert">
+              {fieldProblem}
+            </p>
+          ) : null}
+        </div>
       ) : null}
-      {wrong && error ? (
-        <p id="agent-error" className="inline-error" role="alert">
-          {error.message}. {error.hint}
-        </p>
+      {key && !needsPassphrase && !done ? (
+        <p>{key.name} has no passphrase, so it goes into the agent as it is.</p>
       ) : null}
       {error && !wrong ? <ErrorPanel error={error} /> : null}
       {done ? (
-        <p className="note" role="status">
-          {done.alreadyLoaded
-            ? `${done.keyName} was already in the agent.`
-            : `${done.keyName} is now in the agent.`}
-          {done.agent === 'app' ? ' No agent was running, so the app started one for its own use.' : ''}
+        <p className="success-note" role="status">
+          {agentDoneText(done)}
         </p>
       ) : null}
       <div className="step-actions">
@@ -84,11 +110,7 @@ export function AgentStep() {
             Continue
           </button>
         ) : (
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={busy || (needsPassphrase && !passphrase)}
-          >
+          <button type="submit" className="button button--primary" disabled={busy || !key}>
             Add to agent
           </button>
         )}

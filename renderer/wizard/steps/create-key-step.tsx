@@ -3,107 +3,119 @@ import { useShallow } from 'zustand/react/shallow';
 import type { AppError } from '../../../preload/contract';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
-import { generateKey, listKeys } from '../../services/ssh';
 import { useAppStore } from '../../store/app-store';
-import { PassphraseFields } from '../keys/passphrase-fields';
+import { keyNameProblem } from '../keys/key-name';
+import { KeyNameField } from '../keys/key-name-field';
+import { PassphraseChoice } from '../keys/passphrase-choice';
 import { passphraseProblem } from '../keys/strength';
 
-/** "Create a key": an ed25519 key with a passphrase (or, knowingly, without one). */
+/** "Create a key": an Ed25519 key with a passphrase (or, knowingly, without one). */
 export function CreateKeyStep() {
-  const { chooseKey, goTo } = useAppStore(
-    useShallow((state) => ({ chooseKey: state.chooseKey, goTo: state.goTo })),
+  const { keyList, loadKeys, createKey, goTo } = useAppStore(
+    useShallow((state) => ({
+      keyList: state.keyList,
+      loadKeys: state.loadKeys,
+      createKey: state.createKey,
+      goTo: state.goTo,
+    })),
   );
-  const [name, setName] = useState('');
+  const [name, setName] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [noPassphrase, setNoPassphrase] = useState(false);
+  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-
   useEffect(() => {
-    void listKeys().then(
-      (result) => result.ok && setName((current) => current || result.value.suggestedName),
-    );
-  }, []);
+    void loadKeys();
+  }, [loadKeys]);
 
-  const problem = passphraseProblem(noPassphrase, first, second);
-  const mismatch = !noPassphrase && second.length > 0 && first !== second;
+  // Until the person types, the name follows the app's suggestion (it arrives with the key list).
+  const shownName = name ?? keyList?.suggestedName ?? '';
+  const nameProblem = keyNameProblem(shownName, keyList);
+  const shownNameProblem = nameProblem?.kind === 'empty' && !tried ? null : nameProblem;
+  const phraseProblem = passphraseProblem(noPassphrase, first, second);
+  const shownPhraseProblem = tried || (phraseProblem?.field === 'second' && second) ? phraseProblem : null;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (problem || busy) return;
+    if (busy) return;
+    setTried(true);
+    if (nameProblem || phraseProblem) {
+      const field = nameProblem
+        ? 'key-name'
+        : phraseProblem?.field === 'first'
+          ? 'passphrase'
+          : 'passphrase-again';
+      document.getElementById(field)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
-    const result = await generateKey({
-      name: name.trim(),
+    const failure = await createKey({
+      name: shownName.trim(),
       comment: comment.trim(),
       passphrase: noPassphrase ? null : first,
     });
-    // The passphrase is not kept once the key is made: the agent step asks for it again.
+    // The passphrase is dropped as soon as the call returns, whatever it answered.
     setFirst('');
     setSecond('');
+    setTried(false);
     setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    chooseKey(result.value.name);
-    goTo('agent');
+    if (failure) setError(failure);
+    else goTo('agent');
   };
 
   return (
-    <form className="step" onSubmit={(event) => void submit(event)}>
+    <form className="step" noValidate onSubmit={(event) => void submit(event)}>
       <StepHeading>Create a key</StepHeading>
-      <p className="lead">The app makes an Ed25519 key, the kind the Hub recommends, in your SSH folder.</p>
-      <label className="field">
-        <span className="field__label">File name</span>
-        <input className="input" value={name} onChange={(event) => setName(event.target.value)} required />
-      </label>
-      <label className="field">
-        <span className="field__label">Email (a label on the key, usually your Hub account's email)</span>
+      <p className="lead">
+        The app makes an Ed25519 key, the kind the Hub recommends, and keeps both halves in your SSH folder.
+      </p>
+      <KeyNameField
+        value={shownName}
+        onChange={setName}
+        sshDir={keyList?.sshDir ?? '~/.ssh'}
+        problem={shownNameProblem}
+      />
+      <div className="field">
+        <label className="field__label" htmlFor="key-comment">
+          Email (optional)
+        </label>
         <input
+          id="key-comment"
           className="input"
-          type="email"
+          inputMode="email"
+          autoComplete="email"
           value={comment}
+          aria-describedby="key-comment-hint"
           onChange={(event) => setComment(event.target.value)}
         />
-      </label>
-      <fieldset className="choices">
-        <legend className="choices__legend">Passphrase</legend>
-        <p className="muted">
-          A passphrase locks the key file: without it, anyone who copies the file can use your Hub account.
-          The agent remembers it, so you type it once per session.
+        <p id="key-comment-hint" className="field__hint">
+          Written into the key as a label, so you can recognise it on the Hub later.
         </p>
-        {noPassphrase ? null : (
-          <PassphraseFields
-            first={first}
-            second={second}
-            mismatch={mismatch}
-            onChange={(a, b) => (setFirst(a), setSecond(b))}
-          />
-        )}
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={noPassphrase}
-            onChange={(event) => setNoPassphrase(event.target.checked)}
-          />
-          Don&apos;t use a passphrase (anyone who gets the key file can use it)
-        </label>
-      </fieldset>
+      </div>
+      <PassphraseChoice
+        first={first}
+        second={second}
+        onChange={(a, b) => (setFirst(a), setSecond(b))}
+        noPassphrase={noPassphrase}
+        onNoPassphrase={setNoPassphrase}
+        problem={shownPhraseProblem}
+      />
       {error ? <ErrorPanel error={error} /> : null}
+      {error && !noPassphrase ? (
+        <p className="field__hint">For your safety the passphrase fields were emptied: type it again.</p>
+      ) : null}
       <div className="step-actions">
         <p className="step-actions__note" role="status">
-          {busy ? 'Creating your key…' : second.length > 0 && problem && !mismatch ? problem : ''}
+          {busy ? 'Creating your key…' : ''}
         </p>
         <button type="button" className="button" onClick={() => goTo('keys')}>
           Back
         </button>
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={busy || problem !== null || !name.trim()}
-        >
+        <button type="submit" className="button button--primary" disabled={busy}>
           Create key
         </button>
       </div>

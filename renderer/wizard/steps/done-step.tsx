@@ -1,29 +1,50 @@
 import { useShallow } from 'zustand/react/shallow';
+import { CopyButton } from '../../components/copy-button';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
+import { selectHubUser } from '../../store/connection-slice';
+import { cloneExamples } from '../keys/clone-examples';
 
-/** "Done": what the person can do now, with the commands they would type. */
+/** "Done": what the person can do now, with the commands they would type, using their own name. */
 export function DoneStep() {
-  const { host, startOver } = useAppStore(
-    useShallow((state) => ({ host: state.appInfo?.sshHost ?? 'hf.co', startOver: state.startOver })),
+  const { host, user, keyName, goTo, startOver } = useAppStore(
+    useShallow((state) => ({
+      host: state.appInfo?.sshHost ?? 'hf.co',
+      user: selectHubUser(state),
+      keyName: state.keyName,
+      goTo: state.goTo,
+      startOver: state.startOver,
+    })),
   );
+  const examples = cloneExamples(host, user);
   return (
     <div className="step">
-      <StepHeading>You’re set up</StepHeading>
-      <p className="lead">Git on this computer can now reach your Hub repositories over SSH.</p>
-      <p>To get a copy of a model, dataset or Space, Git uses addresses like these:</p>
-      <pre className="code-block">{`git clone git@${host}:NAME/REPO
-git clone git@${host}:datasets/NAME/REPO
-git clone git@${host}:spaces/NAME/REPO`}</pre>
+      <StepHeading>You’re set up{user ? `, ${user}` : ''}</StepHeading>
+      <p className="lead">
+        Git on this computer can now reach your Hub repositories over SSH, using {keyName ?? 'your key'}.
+      </p>
+      <p>To get a copy of one of your repositories, Git uses an address like these (REPO is its name):</p>
+      <ul className="command-list">
+        {examples.map((example) => (
+          <li key={example.command} className="fix__command">
+            <span className="command-list__what">{example.what}</span>
+            <code>{example.command}</code>
+            <CopyButton text={example.command} label={`Copy the command for ${example.what.toLowerCase()}`} />
+          </li>
+        ))}
+      </ul>
       <p className="muted">
-        Large files go through Git LFS; the Hub explains{' '}
+        The Hub’s guides explain{' '}
         <ExternalLink href="https://huggingface.co/docs/hub/repositories-getting-started">
           working with repositories
-        </ExternalLink>
-        .
+        </ExternalLink>{' '}
+        and <ExternalLink href="https://huggingface.co/docs/hub/security-git-ssh">Git over SSH</ExternalLink>.
       </p>
       <div className="step-actions">
+        <button type="button" className="button" onClick={() => goTo('test')}>
+          Back
+        </button>
         <button type="button" className="button" onClick={startOver}>
           Start over
         </button>

@@ -1,89 +1,108 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AppError, ConnectionVerdict } from '../../../preload/contract';
 import { ErrorPanel } from '../../components/error-panel';
-import { StatusBadge } from '../../components/status-badge';
 import { StepHeading } from '../../components/step-heading';
-import { cancelConnectionTest, testConnection } from '../../services/ssh';
+import { assertNever } from '../../lib/assert-never';
 import { useAppStore } from '../../store/app-store';
-import { verdictHeadline } from '../keys/verdict-text';
+import { selectChosenKey } from '../../store/keys-slice';
+import { VerdictPanel } from '../keys/verdict-panel';
+import type { VerdictAction } from '../keys/verdict-text';
 
 /** "Test the connection": the real `ssh -T`, its lines as they arrive, then a verdict in plain words. */
 export function TestStep() {
-  const { host, goTo } = useAppStore(
-    useShallow((state) => ({ host: state.appInfo?.sshHost ?? 'hf.co', goTo: state.goTo })),
+  const { host, keyName, chosenKey, loadKeys, runId, lines, verdict, error, run, cancel, goTo } = useAppStore(
+    useShallow((state) => ({
+      host: state.appInfo?.sshHost ?? 'hf.co',
+      keyName: state.keyName,
+      chosenKey: selectChosenKey(state),
+      loadKeys: state.loadKeys,
+      runId: state.connectionRunId,
+      lines: state.connectionLines,
+      verdict: state.connectionVerdict,
+      error: state.connectionError,
+      run: state.runConnectionTest,
+      cancel: state.cancelConnectionTest,
+      goTo: state.goTo,
+    })),
   );
-  const [lines, setLines] = useState<string[]>([]);
-  const [verdict, setVerdict] = useState<ConnectionVerdict | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  // The ref tells a late answer from a stale run apart; the state drives what is shown.
-  const runId = useRef<string | null>(null);
-  const [running, setRunning] = useState<string | null>(null);
+  const [ranHere, setRanHere] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const log = useRef<HTMLPreElement>(null);
+  // Like a terminal, the newest line stays in view as lines arrive.
+  useEffect(() => {
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
+  }, [lines]);
+  const running = runId !== null;
+  // The verdict names the chosen key's fingerprint; after a restart the list has to be read first.
+  useEffect(() => {
+    void loadKeys();
+  }, [loadKeys]);
+  const key = chosenKey ?? (keyName ? { name: keyName, fingerprint: null } : null);
+  // While ssh runs the Test button is disabled, so Cancel takes the focus it would otherwise lose.
+  useEffect(() => {
+    if (running) cancelButton.current?.focus();
+  }, [running]);
 
-  const start = async () => {
-    const id = crypto.randomUUID();
-    runId.current = id;
-    setRunning(id);
-    setLines([]);
-    setVerdict(null);
-    setError(null);
-    const result = await testConnection(id, (line) => setLines((previous) => [...previous, line]));
-    if (runId.current !== id) return;
-    runId.current = null;
-    setRunning(null);
-    if (result.ok) setVerdict(result.value);
-    else setError(result.error);
+  const start = () => {
+    setRanHere(true);
+    void run();
   };
-  const headline = verdict ? verdictHeadline(verdict) : null;
+  const act = (action: VerdictAction) => {
+    switch (action) {
+      case 'continue':
+        return goTo('done');
+      case 'back-to-copy':
+        return goTo('copy');
+      case 'back-to-agent':
+        return goTo('agent');
+      case 'back-to-check':
+        return goTo('check');
+      case 'test-again':
+        return start();
+      default:
+        return assertNever(action);
+    }
+  };
 
   return (
     <div className="step">
       <StepHeading>Test the connection</StepHeading>
       <p className="lead">
-        This runs <code>ssh -T git@{host}</code>, exactly what Git will do, and reads the Hub’s answer.
+        This runs <code>ssh -T git@{host}</code>, exactly what Git will do, and reads the Hub’s answer. It
+        changes nothing, so you can run it as often as you like.
       </p>
-      <div className="step-actions step-actions--start">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={running !== null}
-          onClick={() => void start()}
-        >
-          {verdict ? 'Test again' : 'Test connection'}
+      <div className="test-toolbar">
+        <button type="button" className="button button--primary" disabled={running} onClick={start}>
+          {verdict || error ? 'Test again' : 'Test connection'}
         </button>
         {running ? (
-          <button type="button" className="button" onClick={() => void cancelConnectionTest(running)}>
+          <button type="button" className="button" ref={cancelButton} onClick={() => void cancel()}>
             Cancel
           </button>
         ) : null}
       </div>
-      <pre
-        className="code-block terminal"
-        tabIndex={0}
-        role="log"
-        aria-live="polite"
-        aria-label="What ssh says"
-      >
-        {lines.length > 0 ? lines.join('\n') : running ? 'Connecting…' : 'Nothing yet.'}
-      </pre>
-      {error ? <ErrorPanel error={error} /> : null}
-      {verdict && headline ? (
-        <section className={`verdict verdict--${headline.tone}`} aria-labelledby="verdict-title">
-          <div className="check-item__head">
-            <h2 id="verdict-title" className="check-item__title">
-              {headline.text}
-            </h2>
-            <StatusBadge status={headline.tone} />
-          </div>
-          <p>{verdict.message}</p>
-          <p>{verdict.hint}</p>
-          <details>
-            <summary>Details</summary>
-            <pre className="code-block terminal" tabIndex={0}>
-              {verdict.output}
-            </pre>
-          </details>
-        </section>
+      <section className="terminal-panel" aria-labelledby="ssh-says">
+        <h2 id="ssh-says" className="panel__title">
+          What ssh says
+        </h2>
+        <pre
+          className="code-block terminal"
+          ref={log}
+          role="log"
+          aria-live="polite"
+          aria-labelledby="ssh-says"
+          tabIndex={0}
+        >
+          {lines.length > 0
+            ? lines.join('\n')
+            : running
+              ? 'Connecting…'
+              : 'Nothing yet: press “Test connection”.'}
+        </pre>
+      </section>
+      {error ? <ErrorPanel error={error} onRetry={start} /> : null}
+      {verdict && !running ? (
+        <VerdictPanel verdict={verdict} chosenKey={key} onAction={act} focusOnShow={ranHere} />
       ) : null}
       <div className="step-actions">
         <button type="button" className="button" onClick={() => goTo('copy')}>
@@ -92,7 +111,7 @@ export function TestStep() {
         <button
           type="button"
           className="button button--primary"
-          disabled={verdict?.kind !== 'authenticated'}
+          disabled={verdict?.kind !== 'authenticated' || running}
           onClick={() => goTo('done')}
         >
           Continue
