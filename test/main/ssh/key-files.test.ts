@@ -14,6 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function makeKey(
   type: string,
   bits?: string,
+  name = `${type}${bits ?? ''}`,
 ): { readonly pub: string; readonly priv: string; readonly printed: string } {
   const file = join(dir, name);
   const args = [
