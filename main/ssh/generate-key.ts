@@ -1,4 +1,4 @@
-import { chmod, link, mkdir, mkdtemp, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -6,6 +6,7 @@ import type { GenerateKeyRequest, KeyInfo } from '../../preload/contract';
 import { childEnv, run } from '../process/run';
 import { withAskpass } from './askpass';
 import { describeKey } from './list-keys';
+import { ensureSshDir, SshDirError } from './ssh-dir';
 
 /** Why a key could not be made, with the code the contract names. */
 export class KeyGenError extends Error {
@@ -65,17 +66,6 @@ export function icaclsArgs(path: string, user: string): string[] {
   return [path, '/inheritance:r', '/grant:r', `${user}:F`];
 }
 
-async function ensureSshDir(sshDir: string): Promise<void> {
-  try {
-    const info = await stat(sshDir);
-    if (!info.isDirectory()) throw new KeyGenError('ssh_dir_unusable', `${sshDir} is a file, not a folder.`);
-  } catch (error) {
-    if (error instanceof KeyGenError) throw error;
-    await mkdir(sshDir, { recursive: true, mode: 0o700 });
-    await chmod(sshDir, 0o700);
-  }
-}
-
 /**
  * Makes an ed25519 key pair in ~/.ssh. It is written in a private temp folder and linked into
  * place (link fails rather than overwrite, so an existing key is never replaced), then checked:
@@ -86,8 +76,13 @@ export async function generateKey(
   request: GenerateKeyRequest,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<KeyInfo> {
-  const sshDir = join(home, '.ssh');
-  await ensureSshDir(sshDir);
+  let sshDir: string;
+  try {
+    sshDir = await ensureSshDir(home);
+  } catch (error) {
+    if (error instanceof SshDirError) throw new KeyGenError('ssh_dir_unusable', error.message);
+    throw error;
+  }
   const finalPrivate = join(sshDir, request.name);
   const finalPublic = `${finalPrivate}.pub`;
   const pair = await generateInWorker(request.comment, request.passphrase);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from '../../preload/contract';
 import type { HandlerTable } from '../ipc/handlers';
 import { fail, ok } from '../ipc/result';
 import { KEY_NAME } from '../services/progress/progress-store';
@@ -8,6 +9,7 @@ import { generateKey, KeyGenError } from './generate-key';
 import { checkHostKeys, HostKeyMismatchError, pinHostKeys } from './known-hosts';
 import { listKeys } from './list-keys';
 import { configureSsh } from './ssh-config';
+import { SshDirError } from './ssh-dir';
 
 // No control characters: they would end a config line, a prompt answer or a log line early.
 // eslint-disable-next-line no-control-regex
@@ -36,6 +38,23 @@ const RUN_ID = z
   );
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A failure to change a file in ~/.ssh, as a result: the folder itself, or the file. */
+function fileFailure<T>(error: unknown, what: string): Result<T> {
+  if (error instanceof SshDirError) {
+    return fail(
+      'ssh_dir_unusable',
+      error.message,
+      'Rename or remove that file so the app can create the folder.',
+    );
+  }
+  return fail(
+    'file_unwritable',
+    `The app could not update ${what}.`,
+    'Check your SSH folder, then try again.',
+    errorText(error),
+  );
+}
 
 /** Everything the SSH wizard asks of main. A function, so the running tests belong to one app instance. */
 export function sshHandlers(): HandlerTable<
@@ -140,12 +159,7 @@ export function sshHandlers(): HandlerTable<
               'Nothing was changed. If you are on a network you trust, you can replace the recorded key.',
             );
           }
-          return fail(
-            'file_unwritable',
-            'The app could not update known_hosts.',
-            'Check your SSH folder, then try again.',
-            errorText(error),
-          );
+          return fileFailure(error, 'known_hosts');
         }
       },
     },
@@ -155,12 +169,7 @@ export function sshHandlers(): HandlerTable<
         try {
           return ok(await configureSsh(settings, name));
         } catch (error) {
-          return fail(
-            'file_unwritable',
-            'The app could not update your SSH config.',
-            'Check your SSH folder, then try again.',
-            errorText(error),
-          );
+          return fileFailure(error, 'your SSH config');
         }
       },
     },

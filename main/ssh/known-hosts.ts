@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostKeyStatus } from '../../preload/contract';
 import { atomicWrite, backupFile } from '../fs/atomic-write';
 import type { Settings } from '../settings';
 import { parsePublicKeyLine } from './key-files';
+import { ensureSshDir } from './ssh-dir';
 
 /** known_hosts holds a key for the Hub's host that none of the pinned keys match. */
 export class HostKeyMismatchError extends Error {}
@@ -84,15 +85,7 @@ export async function checkHostKeys(settings: Settings): Promise<HostKeyStatus> 
  * a backup is taken first, and running it twice changes nothing the second time.
  */
 export async function pinHostKeys(settings: Settings, replaceMismatched: boolean): Promise<HostKeyStatus> {
-  const sshDir = join(settings.home, '.ssh');
-  const path = join(sshDir, 'known_hosts');
-  try {
-    if (!(await stat(sshDir)).isDirectory()) throw new Error(`${sshDir} is a file, not a folder.`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(sshDir, { recursive: true, mode: 0o700 });
-    await chmod(sshDir, 0o700);
-  }
+  const path = join(await ensureSshDir(settings.home), 'known_hosts');
   const original = await readKnownHosts(path);
   const before = status(settings, path, original ?? '');
   if (before.mismatches.length > 0 && !replaceMismatched) {

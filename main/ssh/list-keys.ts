@@ -2,9 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyInfo, KeyList, KeyProblem } from '../../preload/contract';
 import { inspectPrivateKey, parsePublicKeyLine } from './key-files';
-
-/** The folder's state is not usable (a file where ~/.ssh should be, or unreadable). */
-export class SshDirError extends Error {}
+import { SshDirError } from './ssh-dir';
 
 const DEFAULT_NAMES = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
 const MAX_KEY_FILE = 64 * 1024;

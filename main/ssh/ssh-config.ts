@@ -1,9 +1,10 @@
-import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import SSHConfig, { type Directive, type Section } from 'ssh-config';
 import type { SshConfigResult } from '../../preload/contract';
 import { atomicWrite, backupFile } from '../fs/atomic-write';
 import type { Settings } from '../settings';
+import { ensureSshDir } from './ssh-dir';
 import { isRealHome } from './ssh-home';
 
 /** The directives the Hub's Host block needs, in the order they are written. */
@@ -40,15 +41,7 @@ export async function configureSsh(
   keyName: string,
   platform: NodeJS.Platform = process.platform,
 ): Promise<SshConfigResult> {
-  const sshDir = join(settings.home, '.ssh');
-  const configPath = join(sshDir, 'config');
-  try {
-    if (!(await stat(sshDir)).isDirectory()) throw new Error(`${sshDir} is a file, not a folder.`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(sshDir, { recursive: true, mode: 0o700 });
-    await chmod(sshDir, 0o700);
-  }
+  const configPath = join(await ensureSshDir(settings.home), 'config');
   let original: string | undefined;
   try {
     original = await readFile(configPath, 'utf8');

@@ -1,4 +1,5 @@
 import type { Bridge, EventName, Events, OperationName, Result, Unsubscribe } from '../../preload/contract';
+import { makeBridge, type Invoke } from '../../preload/make-bridge';
 
 // The renderer's one door to the main process. In Electron the preload has put the bridge on
 // window.hfGit; in browser mode the same contract travels over a loopback WebSocket whose
@@ -73,23 +74,7 @@ function createSocketBridge(url: string): Bridge {
     };
   };
 
-  return {
-    getAppInfo: (request) => invoke('getAppInfo', request),
-    checkMachine: (request) => invoke('checkMachine', request),
-    openExternal: (request) => invoke('openExternal', request),
-    loadProgress: (request) => invoke('loadProgress', request),
-    saveProgress: (request) => invoke('saveProgress', request),
-    listKeys: (request) => invoke('listKeys', request),
-    generateKey: (request) => invoke('generateKey', request),
-    addKeyToAgent: (request) => invoke('addKeyToAgent', request),
-    checkHostKeys: (request) => invoke('checkHostKeys', request),
-    pinHostKeys: (request) => invoke('pinHostKeys', request),
-    configureSsh: (request) => invoke('configureSsh', request),
-    testConnection: (request) => invoke('testConnection', request),
-    cancelConnectionTest: (request) => invoke('cancelConnectionTest', request),
-    onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
-    onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
-  };
+  return makeBridge(invoke as Invoke, subscribe);
 }
 
 function lostConnection<T>(): Result<T> {

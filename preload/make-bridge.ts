@@ -1,0 +1,48 @@
+import type {
+  Bridge,
+  EventName,
+  Events,
+  OperationName,
+  RequestOf,
+  Result,
+  ResultOf,
+  Unsubscribe,
+} from './contract';
+
+/** Sends one operation over a transport and resolves with its result. */
+export type Invoke = <K extends OperationName>(
+  operation: K,
+  request: RequestOf<K>,
+) => Promise<Result<ResultOf<K>>>;
+
+/** Listens to one event stream over a transport. */
+export type Subscribe = <E extends EventName>(
+  event: E,
+  listener: (payload: Events[E]) => void,
+) => Unsubscribe;
+
+/**
+ * The bridge object, one method per operation, built over any transport: the preload's
+ * ipcRenderer and browser mode's WebSocket share this list, so they cannot drift apart, and
+ * typing it as Bridge makes a missing operation a compile error. No imports but types: it is
+ * safe in the sandboxed preload and in the page alike.
+ */
+export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
+  return {
+    getAppInfo: (request) => invoke('getAppInfo', request),
+    checkMachine: (request) => invoke('checkMachine', request),
+    openExternal: (request) => invoke('openExternal', request),
+    loadProgress: (request) => invoke('loadProgress', request),
+    saveProgress: (request) => invoke('saveProgress', request),
+    listKeys: (request) => invoke('listKeys', request),
+    generateKey: (request) => invoke('generateKey', request),
+    addKeyToAgent: (request) => invoke('addKeyToAgent', request),
+    checkHostKeys: (request) => invoke('checkHostKeys', request),
+    pinHostKeys: (request) => invoke('pinHostKeys', request),
+    configureSsh: (request) => invoke('configureSsh', request),
+    testConnection: (request) => invoke('testConnection', request),
+    cancelConnectionTest: (request) => invoke('cancelConnectionTest', request),
+    onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
+    onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
+  };
+}
