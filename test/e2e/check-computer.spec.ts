@@ -1,6 +1,6 @@
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, expect, pathWith, SCREENSHOTS, test } from './fixtures';
+import { axeViolations, expect, SCREENSHOTS, test } from './fixtures';
 
 // A person opens the app, picks SSH, and reads what their computer has. Everything below runs
 // for real: the browser-mode server, the machine check with the real ssh, git and git-lfs.
@@ -35,9 +35,7 @@ test('welcome, then a real check of this computer, in light and dark', async ({ 
 });
 
 test.describe('a computer without Git LFS, with an open ~/.ssh', () => {
-  const path = pathWith(['ssh', 'ssh-keygen', 'ssh-add', 'git']);
-  test.use({ appEnv: { PATH: path } });
-  test.afterAll(() => rmSync(path, { recursive: true, force: true }));
+  test.use({ onlyPrograms: ['ssh', 'ssh-keygen', 'ssh-add', 'git'] });
 
   test('names each problem and gives the Debian fix', async ({ app, home, page }) => {
     mkdirSync(join(home, '.ssh'));

@@ -16,6 +16,8 @@ interface Fixtures {
   readonly hub: FakeHub;
   /** Extra environment for the app (e.g. a PATH without a tool); set with test.use. */
   readonly appEnv: NodeJS.ProcessEnv;
+  /** When set, the app's PATH holds only these programs (a computer without the others). */
+  readonly onlyPrograms: readonly string[] | undefined;
   readonly app: WebApp;
   /** The test's own ssh-agent (never the machine's), as SSH_AUTH_SOCK. */
   readonly agentSocket: string;
@@ -33,6 +35,7 @@ export const test = base.extend<Fixtures>({
     await hub.stop();
   },
   appEnv: [{}, { option: true }],
+  onlyPrograms: [undefined, { option: true }],
   agentSocket: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'hfgd-e2e-agent-'));
     const socket = join(dir, 'agent.sock');
@@ -43,7 +46,8 @@ export const test = base.extend<Fixtures>({
     agent.kill();
     rmSync(dir, { recursive: true, force: true });
   },
-  app: async ({ home, hub, appEnv, agentSocket }, use) => {
+  app: async ({ home, hub, appEnv, agentSocket, onlyPrograms }, use) => {
+    const path = onlyPrograms ? pathWith(onlyPrograms) : undefined;
     // Pin the fake hub's host key the way HFGD_HOST_KEYS pins the Hub's published ones.
     const keys = join(home, '..', `${home.split('/').pop()}-hostkeys`);
     writeFileSync(keys, `${hub.knownHostsLine}\n`);
@@ -55,10 +59,12 @@ export const test = base.extend<Fixtures>({
       HFGD_HOST_KEYS: keys,
       SSH_AUTH_SOCK: agentSocket,
       ...appEnv,
+      ...(path ? { PATH: path } : {}),
     });
     await use(app);
     await app.stop();
     rmSync(keys, { force: true });
+    if (path) rmSync(path, { recursive: true, force: true });
   },
 });
 
@@ -73,7 +79,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** A PATH folder holding links to the named programs only, to show a machine without the others. */
-export function pathWith(programs: readonly string[]): string {
+function pathWith(programs: readonly string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'hfgd-path-'));
   mkdirSync(dir, { recursive: true });
   for (const program of programs) symlinkSync(join('/usr/bin', program), join(dir, program));
