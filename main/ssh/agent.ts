@@ -123,16 +123,22 @@ export async function addKeyToAgent(
   // Without a passphrase ssh-add must not prompt: a forced askpass of an empty pipe answers nothing.
   const added = await withAskpass(passphrase ?? '', add);
   if (added.exitCode !== 0) {
-    const text = `${added.stdout}\n${added.stderr}`.trim();
-    if (
-      /bad passphrase|incorrect passphrase|passphrase.*incorrect/i.test(text) ||
-      (passphrase !== null && /identity/i.test(text) === false)
-    ) {
+    // The askpass pipe answers once; the second prompt after a wrong answer finds it gone, and
+    // that `cat` complaint is noise, not a detail worth showing.
+    const text = `${added.stdout}\n${added.stderr}`
+      .split('\n')
+      .filter((line) => line.trim() && !/^cat: .*hfgd-askpass-/.test(line))
+      .join('\n');
+    // ssh-add itself says nothing when every passphrase it was given failed: an encrypted key
+    // that did not load means the passphrase was wrong (or missing).
+    if (key.passphraseProtected !== false && (text === '' || /passphrase/i.test(text))) {
       throw new AgentError(
         'wrong_passphrase',
         "That passphrase doesn't unlock this key",
-        'Type it again, paying attention to capital letters; nothing else was changed.',
-        text,
+        passphrase === null
+          ? 'This key is protected: type its passphrase.'
+          : 'Type it again, paying attention to capital letters; nothing else was changed.',
+        text || undefined,
       );
     }
     throw new AgentError(
