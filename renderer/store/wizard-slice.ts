@@ -101,7 +101,7 @@ export const createWizardSlice: StateCreator<AppStore, [], [], WizardSlice> = (s
   restoreProgress: (progress) =>
     set((state) =>
       progress && state.step === 'welcome'
-        ? { step: progress.step, method: progress.method, keyName: progress.keyName, progressLoaded: true }
+        ? { ...resumableProgress(progress), progressLoaded: true }
         : { progressLoaded: true },
     ),
   loadSavedProgress: async () => {

@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { assertNever } from '../lib/assert-never';
 import { useAppStore } from '../store/app-store';
 import type { StepId } from '../store/wizard-slice';
@@ -19,16 +18,9 @@ const DoneStep = lazy(() => import('./steps/done-step').then((module) => ({ defa
 
 /** Shows the current step's screen; a step added to STEP_ORDER fails to compile here until it has one. */
 export function Wizard() {
-  const { step, loaded } = useAppStore(
-    useShallow((state) => ({ step: state.step, loaded: state.progressLoaded })),
-  );
-  // Until the saved progress has been read, showing Welcome would flash a screen and then jump.
-  if (!loaded)
-    return (
-      <p className="lead" role="status">
-        Opening…
-      </p>
-    );
+  // Welcome shows at once (the first screen must be quick); saved progress, read a few
+  // milliseconds later, moves a returning person on to where they were, unless they already moved.
+  const step = useAppStore((state) => state.step);
   return (
     <Suspense fallback={<p role="status">Loading…</p>}>
       <StepScreen step={step} />
