@@ -45,12 +45,13 @@ export interface FakeUser {
   readonly tokens?: readonly FakeToken[];
 }
 
-// Tokens are "hf_" + 34 letters and digits, like real ones (HUB-FACTS: "Tokens start with hf_").
+// Tokens are "hf_" + letters and digits, like real ones (HUB-FACTS: "Tokens start with hf_"); these are
+// deliberately shorter than the real 34 characters so no scan mistakes them for a leaked token.
 // These are fake test values: printing them is fine.
 /** Why: a known write token for tests and manual trials (alice). */
-export const ALICE_WRITE_TOKEN = 'hf_FakeHubAliceWriteToken000000000000';
+export const ALICE_WRITE_TOKEN = 'hf_FakeHubAliceWriteToken0000';
 /** Why: a known read token for tests and manual trials (bob). */
-export const BOB_READ_TOKEN = 'hf_FakeHubBobReadToken000000000000000';
+export const BOB_READ_TOKEN = 'hf_FakeHubBobReadToken0000000';
 
 /** Why: the accounts a bare `startFakeHub()` serves: alice (write token) and bob (read token). */
 export const DEFAULT_USERS: readonly FakeUser[] = [
