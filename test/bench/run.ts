@@ -184,7 +184,7 @@ async function benchMachineCheckProcesses(): Promise<void> {
 async function main(): Promise<void> {
   results.renderer_initial_js_gzip_kb = { value: initialJsGzipKb(RENDERER), unit: 'KB gzip', goal: '<= 100' };
   await benchMachineCheckProcesses();
-  const sshT = await benchSshT();
+  const sshT = await benchSshT(21);
   results.ssh_t_ratio = {
     value: Math.round(sshT.ratio * 100) / 100,
     unit: `ratio (service ${sshT.serviceMs.toFixed(1)} ms / raw ssh -T ${sshT.rawMs.toFixed(1)} ms, medians of 21, alternating)`,

@@ -21,7 +21,7 @@ function median(values: readonly number[]): number {
  * The service's `ssh -T` check (streaming, verdict) against a raw `ssh -T` with the same
  * arguments minus -v, same home, same fake hub, alternating; medians of `rounds` each.
  */
-export async function benchSshT(rounds = 21): Promise<{ ratio: number; serviceMs: number; rawMs: number }> {
+export async function benchSshT(rounds = 15): Promise<{ ratio: number; serviceMs: number; rawMs: number }> {
   const hub = await startFakeHub();
   const home = mkdtempSync(join(tmpdir(), 'hfgd-bench-ssh-'));
   try {
@@ -39,7 +39,8 @@ export async function benchSshT(rounds = 21): Promise<{ ratio: number; serviceMs
     await configureSsh(settings, 'id_ed25519');
     const session = createSession({});
     const rawArgs = connectionTestArgs(settings, 10).filter((arg) => arg !== '-v');
-    const env = childEnv(home, process.env, { SSH_AUTH_SOCK: undefined });
+    // The very environment testConnection builds: no agent (the session has none), HOME = temp.
+    const env = childEnv(settings.home, process.env, { SSH_AUTH_SOCK: session.sshAuthSock });
     const service: number[] = [];
     const raw: number[] = [];
     const timeService = async (): Promise<number> => {
@@ -83,6 +84,7 @@ export async function keygenStallMs(): Promise<number> {
     histogram.disable();
     return histogram.max / 1e6;
   } finally {
+    histogram.disable();
     rmSync(home, { recursive: true, force: true });
   }
 }
