@@ -119,7 +119,7 @@ describe('ssh config', () => {
     mkdirSync(ssh(), { mode: 0o700 });
     const file = join(ssh(), 'config');
     const original =
-      '# mine\nInclude ~/.ssh/work.conf\n\nHost github.com\n  User git\n  # keep me\n\nHost *\n  ServerAliveInterval 60';
+      '# mine\nInclude ~/.ssh/work.conf\n\nHost github.com\n  User git   \n  Port 22 # inline, spaced\n  # keep me\n\nHost *\n  ServerAliveInterval 60';
     writeFileSync(file, original, { mode: 0o644 });
     const first = await configureSsh(settings, 'id_ed25519', 'linux');
     const text = readFileSync(file, 'utf8');
@@ -129,7 +129,8 @@ describe('ssh config', () => {
     expect(text.indexOf('Host hf.co')).toBeLessThan(text.indexOf('Host github.com'));
     expect(text).toContain(`IdentityFile "${join(home, '.ssh', 'id_ed25519')}"`);
     expect(text).not.toContain('UseKeychain');
-    expect(text.endsWith('\n')).toBe(true);
+    // Everything from the first Host on is the user's, byte for byte (its missing final newline too).
+    expect(text.endsWith(original.slice(original.indexOf('Host github.com')))).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(first.backupPath ?? '', 'utf8')).toBe(original);
     const second = await configureSsh(settings, 'id_ed25519', 'linux');
