@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { KeyRing } from './keys';
+import { handleGitHttp } from './git-http';
 import { fakeId } from './users';
 import type { FakeToken, FakeUser } from './users';
 
@@ -13,6 +14,8 @@ export interface HttpServerOptions {
   /** The account the web pages act as (the fake hub has no login page). */
   readonly webUser: string;
   readonly host?: string;
+  /** Bare repositories served over smart HTTP, as NAME/REPO.git (and datasets/…, spaces/…). */
+  readonly reposDir?: string;
 }
 
 /** Why: a running HTTP server. */
@@ -41,6 +44,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake-hub.invalid').pathname;
+    if (options.reposDir && handleGitHttp(req, res, options.reposDir, tokens)) return;
     if (path === '/api/whoami-v2' && req.method === 'GET') return whoami(req, res);
     if (path === '/settings/keys' && req.method === 'GET') return sendKeysPage(res, 200);
     if (path === '/settings/keys' && req.method === 'POST') return addKeyFromForm(req, res);

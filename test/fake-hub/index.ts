@@ -1,5 +1,9 @@
 // The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting, whoami-v2, the keys page),
 // for integration and end-to-end tests and for manual trials (`npm run fake-hub`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { KeyRing } from './keys';
 import { startHttpServer } from './http-server';
 import type { RunningHttpServer } from './http-server';
@@ -24,6 +28,16 @@ export interface FakeHubOptions {
   readonly onGitExec?: GitExecHandler;
 }
 
+/** Why: a bare repository on the fake hub, served over smart HTTP. */
+export interface FakeRepo {
+  /** As on the Hub: NAME/REPO, datasets/NAME/REPO or spaces/NAME/REPO. */
+  readonly path: string;
+  /** `{httpUrl}/{path}`, the clone URL over HTTP. */
+  readonly url: string;
+  /** The bare repository on disk. */
+  readonly gitDir: string;
+}
+
 /** Why: everything a test or the app needs to point at the fake hub instead of huggingface.co / hf.co:22. */
 export interface FakeHub {
   /** `http://127.0.0.1:PORT`, no trailing slash: the value for HF_ENDPOINT. */
@@ -38,7 +52,9 @@ export interface FakeHub {
   addKey(user: string, publicKeyLine: string): void;
   /** The user's registered keys, one normalised line each. */
   keysOf(user: string): readonly string[];
-  /** Closes both servers and every open connection. */
+  /** Creates an empty bare repository (branch main) that smart-HTTP git can clone and push. */
+  createRepo(path: string): FakeRepo;
+  /** Closes both servers and every open connection, and removes the repositories. */
   stop(): Promise<void>;
 }
 
@@ -52,10 +68,11 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   if (!names.has(webUser)) throw new Error(`fake hub: webUser ${webUser} is not one of the users`);
 
   const keyRing = new KeyRing(names);
+  const reposDir = mkdtempSync(join(tmpdir(), 'hfgd-fake-hub-repos-'));
   const ssh = await startSshServer({ keyRing, host, onGitExec: options.onGitExec });
   let http: RunningHttpServer;
   try {
-    http = await startHttpServer({ users, keyRing, webUser, host });
+    http = await startHttpServer({ users, keyRing, webUser, host, reposDir });
   } catch (error) {
     await ssh.stop();
     throw error;
@@ -74,8 +91,20 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       if (!added.ok) throw new Error(`fake hub: cannot add key for ${user}: ${added.message}`);
     },
     keysOf: (user) => keyRing.keysOf(user).map((key) => key.line),
+    createRepo(path) {
+      if (!/^(?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/.test(path)) {
+        throw new Error(`fake hub: not a Hub repository path: ${path}`);
+      }
+      const gitDir = join(reposDir, `${path}.git`);
+      const made = spawnSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
+      if (made.status !== 0) throw new Error(`fake hub: git init failed: ${made.stderr}`);
+      spawnSync('git', ['--git-dir', gitDir, 'config', 'http.receivepack', 'true']);
+      return { path, url: `http://${host}:${http.port}/${path}`, gitDir };
+    },
     stop() {
-      stopped ??= Promise.all([ssh.stop(), http.stop()]).then(() => undefined);
+      stopped ??= Promise.all([ssh.stop(), http.stop()]).then(() =>
+        rmSync(reposDir, { recursive: true, force: true }),
+      );
       return stopped;
     },
   };

@@ -1,0 +1,136 @@
+// Smart-HTTP git for the fake hub, through the real `git http-backend` (CGI), with the Hub's
+// answers to each kind of credential (HUB-FACTS, "Tokens and HTTPS"):
+//  - a password instead of a token: "Password authentication in git is no longer supported.
+//    You must use a user access token or an SSH key instead." (refused since October 2023);
+//  - an unknown or revoked token: "Invalid username or password.";
+//  - a read token pushing: "DENIED update refs/heads/main: forbidden" style refusal (403).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { FakeToken, FakeUser } from './users';
+
+/** Why: who a request's Basic credentials belong to, as the Hub would decide. */
+export type GitCaller =
+  | { readonly kind: 'user'; readonly user: FakeUser; readonly token: FakeToken }
+  | { readonly kind: 'anonymous' }
+  | { readonly kind: 'password' }
+  | { readonly kind: 'invalid' };
+
+const GIT_PATH =
+  /^\/((?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
+
+/** Why: reads `Authorization: Basic` the way the Hub does: the password must be an hf_ token. */
+export function gitCaller(
+  req: IncomingMessage,
+  tokens: ReadonlyMap<string, { user: FakeUser; token: FakeToken }>,
+): GitCaller {
+  const match = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!match?.[1]) return { kind: 'anonymous' };
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const password = decoded.slice(decoded.indexOf(':') + 1);
+  if (!password.startsWith('hf_')) return { kind: 'password' };
+  const found = tokens.get(password);
+  const expired = found?.token.expiresAt !== undefined && Date.parse(found.token.expiresAt) <= Date.now();
+  return found && !expired ? { kind: 'user', ...found } : { kind: 'invalid' };
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  // git prints a text/plain body of a failed request as "remote: <line>".
+  const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8' };
+  if (status === 401) headers['WWW-Authenticate'] = 'Basic realm="Authentication required", charset="UTF-8"';
+  res.writeHead(status, headers);
+  res.end(`${message}\n`);
+}
+
+/**
+ * Why: answers a smart-HTTP git request when the path is a repository's, else returns false.
+ * Reading needs no account for public repos (as on the Hub); pushing needs a write token.
+ */
+export function handleGitHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  reposDir: string,
+  tokens: ReadonlyMap<string, { user: FakeUser; token: FakeToken }>,
+): boolean {
+  const url = new URL(req.url ?? '/', 'http://fake-hub.invalid');
+  const match = GIT_PATH.exec(url.pathname);
+  if (!match?.[1] || !match[2]) return false;
+  const repo = match[1];
+  const service = match[2] === 'info/refs' ? url.searchParams.get('service') : match[2];
+  const pushing = service === 'git-receive-pack';
+  const caller = gitCaller(req, tokens);
+  if (caller.kind === 'password') {
+    refuse(
+      res,
+      401,
+      'Password authentication in git is no longer supported. You must use a user access token or an SSH key instead.',
+    );
+    return true;
+  }
+  if (caller.kind === 'invalid') {
+    refuse(res, 401, 'Invalid username or password.');
+    return true;
+  }
+  if (pushing && caller.kind === 'anonymous') {
+    refuse(res, 401, 'Authentication required.');
+    return true;
+  }
+  if (pushing && caller.kind === 'user' && caller.token.role === 'read') {
+    refuse(res, 403, 'DENIED update refs/heads/main: forbidden');
+    return true;
+  }
+  const gitDir = join(reposDir, `${repo}.git`);
+  if (!existsSync(gitDir)) {
+    refuse(res, 404, 'Repository not found');
+    return true;
+  }
+  const child = spawn('git', ['http-backend'], {
+    env: {
+      PATH: process.env.PATH,
+      GIT_PROJECT_ROOT: reposDir,
+      GIT_HTTP_EXPORT_ALL: '1',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: reposDir,
+      PATH_INFO: `/${repo}.git/${match[2]}`,
+      REQUEST_METHOD: req.method ?? 'GET',
+      QUERY_STRING: url.search.replace(/^\?/, ''),
+      CONTENT_TYPE: req.headers['content-type'] ?? '',
+      ...(req.headers['content-length'] ? { CONTENT_LENGTH: req.headers['content-length'] } : {}),
+      HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
+      GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+      REMOTE_USER: caller.kind === 'user' ? caller.user.name : '',
+      REMOTE_ADDR: '127.0.0.1',
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  req.pipe(child.stdin);
+  let head = Buffer.alloc(0);
+  let started = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (started) {
+      res.write(chunk);
+      return;
+    }
+    head = Buffer.concat([head, chunk]);
+    const end = head.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    started = true;
+    let status = 200;
+    const headers: Record<string, string> = {};
+    for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).trim();
+      const value = line.slice(colon + 1).trim();
+      if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10) || 200;
+      else if (name) headers[name] = value;
+    }
+    res.writeHead(status, headers);
+    res.write(head.subarray(end + 4));
+  });
+  child.on('close', () => {
+    if (!started) refuse(res, 500, 'git http-backend failed');
+    else res.end();
+  });
+  return true;
+}
