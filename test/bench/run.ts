@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { spawnCounter } from '../../main/process/run';
 import { runMachineCheck } from '../../main/services/machine-check';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 import { startWebApp } from '../support/web-app';
 import { benchSshT, keygenStallMs } from './ssh';
 
@@ -133,17 +134,7 @@ async function benchFirstScreen(): Promise<void> {
   mkdirSync(home);
   const bare = await serveStatic(buildBarePage(join(ROOT, 'out', 'bench-bare')));
   const app = await startWebApp({ PATH: process.env.PATH, HFGD_HOME: home });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const appTimes: number[] = [];
     const bareTimes: number[] = [];
