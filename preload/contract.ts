@@ -21,7 +21,19 @@ export type ErrorCode =
   | 'agent_unavailable'
   | 'agent_failed'
   | 'host_key_mismatch'
-  | 'file_unwritable';
+  | 'file_unwritable'
+  // HTTPS with an access token
+  | 'token_invalid'
+  | 'token_unknown'
+  | 'token_not_checked'
+  | 'rate_limited'
+  | 'offline'
+  | 'dns'
+  | 'tls'
+  | 'hub_error'
+  | 'plaintext_consent_needed'
+  | 'credential_helper_failed'
+  | 'repo_unusable';
 
 /** What a failed operation tells the user: what happened, and what to do about it. */
 export interface AppError {
@@ -88,7 +100,18 @@ export interface MachineReport {
 }
 
 /** The wizard's steps, in order; the step reached survives a restart. */
-export type WizardStep = 'welcome' | 'check' | 'keys' | 'create-key' | 'agent' | 'copy' | 'test' | 'done';
+export type WizardStep =
+  | 'welcome'
+  | 'check'
+  | 'keys'
+  | 'create-key'
+  | 'agent'
+  | 'copy'
+  | 'test'
+  | 'done'
+  | 'token'
+  | 'store-token'
+  | 'use-token';
 
 /** How Git will sign in to the Hub. */
 export type AuthMethod = 'ssh' | 'https';
@@ -218,6 +241,104 @@ export interface ConnectionVerdict {
   readonly durationMs: number;
 }
 
+/** What an access token may do, as whoami-v2 told it. */
+export type TokenRole = 'read' | 'write' | 'fineGrained' | 'unknown';
+
+/** A checked token, as the renderer may see it: never the token itself, only its masked form. */
+export interface TokenReport {
+  /** An opaque handle to the token, which stays in main; valid until stored, forgotten or the app exits. */
+  readonly ref: string;
+  /** "hf_…AbCd": enough to recognise it on the Hub's token page. */
+  readonly masked: string;
+  readonly account: string;
+  readonly fullname: string | null;
+  readonly orgs: readonly { readonly name: string; readonly role: string | null }[];
+  readonly tokenName: string | null;
+  readonly role: TokenRole;
+  /** For fine-grained tokens: each namespace and its permissions ("repo.content.read", "repo.write"…). */
+  readonly scoped: readonly { readonly namespace: string; readonly permissions: readonly string[] }[];
+  readonly expiresAt: string | null;
+}
+
+/** A git credential helper, where it keeps tokens, and whom it serves. */
+export interface CredentialHelperView {
+  readonly name: string;
+  readonly storage: 'keychain' | 'memory' | 'plaintext' | 'unknown';
+  readonly scope: 'global' | 'hub';
+  readonly origin: string;
+}
+
+/** Where git keeps a token for the Hub on this machine, and what the app would do. */
+export interface CredentialSetup {
+  /** The Hub's host as credentials are matched: huggingface.co (hf.co is another host). */
+  readonly host: string;
+  readonly configured: readonly CredentialHelperView[];
+  /** The secure helper the app would use; `configured: false` means it would add it for the Hub only. */
+  readonly secure: { readonly name: string; readonly configured: boolean } | null;
+  /** Where the plain-text fallback (`store`) would write. */
+  readonly plaintextPath: string;
+  /** How to get a secure helper on this OS. */
+  readonly advice: string;
+  /** The account a token is saved for already, if any. */
+  readonly storedUser: string | null;
+}
+
+export interface StoredToken {
+  readonly host: string;
+  readonly username: string;
+  readonly helper: string;
+  readonly storage: CredentialHelperView['storage'];
+  /** Whether the app added the helper to git's config just now (for the Hub only). */
+  readonly configuredNow: boolean;
+}
+
+/** A remote of a local repository; `shown` has any secret replaced by ***. */
+export interface RepoRemote {
+  readonly name: string;
+  readonly shown: string;
+  readonly kind: 'hub-https' | 'hub-ssh' | 'other';
+  /** NAME/REPO (or datasets/…, spaces/…) for a Hub remote. */
+  readonly repo?: string;
+  readonly username?: string;
+  /** A password or token is written into the URL (it leaks into logs and shell history). */
+  readonly hasSecret: boolean;
+  /** Whether the token would push there, predicted from whoami before any push. */
+  readonly prediction?: { readonly canPush: boolean; readonly reason: string };
+}
+
+export interface RepoCheck {
+  readonly path: string;
+  readonly remotes: readonly RepoRemote[];
+  readonly storedUser: string | null;
+}
+
+export type PushDiagnosisKind =
+  | 'ok'
+  | 'password_refused'
+  | 'stale_credential'
+  | 'no_credential'
+  | 'wrong_username'
+  | 'read_token'
+  | 'fine_grained_no_write'
+  | 'org_role_too_low'
+  | 'no_write_access'
+  | 'gated'
+  | 'not_found'
+  | 'network'
+  | 'rejected'
+  | 'unknown';
+
+/** How a push (or its dry run) went, in plain words, with git's own output for Details. */
+export interface PushCheck {
+  readonly kind: PushDiagnosisKind;
+  readonly message: string;
+  readonly fix: string;
+  readonly action?: 'forget_and_reenter' | 'new_write_token' | 'fix_username';
+  readonly dryRun: boolean;
+  /** git's output, tokens redacted. */
+  readonly output: string;
+}
+
 /** Request and result of every operation, keyed by the bridge method's name (also the IPC channel). */
 export interface Operations {
   readonly getAppInfo: { readonly request: null; readonly result: AppInfo };
@@ -244,6 +365,27 @@ export interface Operations {
     readonly result: ConnectionVerdict;
   };
   readonly cancelConnectionTest: { readonly request: { readonly runId: string }; readonly result: null };
+  /** Asks the Hub what a pasted token may do; the token stays in main, the reply carries its handle. */
+  readonly checkToken: { readonly request: { readonly token: string }; readonly result: TokenReport };
+  readonly credentialSetup: { readonly request: null; readonly result: CredentialSetup };
+  /** Saves a checked token for git; plain-text storage needs `allowPlaintext: true` (explicit consent). */
+  readonly storeToken: {
+    readonly request: { readonly ref: string; readonly allowPlaintext: boolean };
+    readonly result: StoredToken;
+  };
+  /** "Forget this token": `git credential reject` for the Hub's host. */
+  readonly forgetToken: { readonly request: null; readonly result: { readonly forgotten: boolean } };
+  readonly checkRepo: { readonly request: { readonly path: string }; readonly result: RepoCheck };
+  /** Rewrites a remote to its address without userinfo (needs the token saved for git first). */
+  readonly cleanRemote: {
+    readonly request: { readonly path: string; readonly remote: string };
+    readonly result: RepoCheck;
+  };
+  /** Pushes the current branch (or a dry run), and explains any refusal. */
+  readonly tryPush: {
+    readonly request: { readonly path: string; readonly remote: string; readonly dryRun: boolean };
+    readonly result: PushCheck;
+  };
 }
 
 /** Event streams from main to the renderer, keyed by name; the bridge exposes `on<Name>`. */

@@ -42,6 +42,13 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     configureSsh: (request) => invoke('configureSsh', request),
     testConnection: (request) => invoke('testConnection', request),
     cancelConnectionTest: (request) => invoke('cancelConnectionTest', request),
+    checkToken: (request) => invoke('checkToken', request),
+    credentialSetup: (request) => invoke('credentialSetup', request),
+    storeToken: (request) => invoke('storeToken', request),
+    forgetToken: (request) => invoke('forgetToken', request),
+    checkRepo: (request) => invoke('checkRepo', request),
+    cleanRemote: (request) => invoke('cleanRemote', request),
+    tryPush: (request) => invoke('tryPush', request),
     onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
     onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
   };

@@ -9,7 +9,8 @@ export class CredentialValueError extends Error {}
 export interface CredentialTarget {
   /** The Hub's endpoint, e.g. https://huggingface.co; protocol and host are taken from it. */
   readonly endpoint: string;
-  readonly username: string;
+  /** The account name; absent only when erasing, where it means "whoever it was saved for". */
+  readonly username?: string;
 }
 
 function describe(target: CredentialTarget, password?: string): string {
@@ -17,8 +18,9 @@ function describe(target: CredentialTarget, password?: string): string {
   const fields: Array<readonly [string, string]> = [
     ['protocol', url.protocol.replace(/:$/, '')],
     ['host', url.host],
-    ['username', target.username],
   ];
+  if (target.username !== undefined || password !== undefined)
+    fields.push(['username', target.username ?? '']);
   if (password !== undefined) fields.push(['password', password]);
   for (const [name, value] of fields) {
     // git's credential protocol is line based: CR, LF or NUL would start a forged attribute.
@@ -44,7 +46,13 @@ async function credential(
   env: NodeJS.ProcessEnv,
 ): Promise<{ readonly ok: boolean; readonly stdout: string; readonly details: string }> {
   const outcome = await run('git', ['credential', action], {
-    env: childEnv(home, env, { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '' }),
+    // No prompt and no GUI: `fill` must only read what a helper already holds.
+    env: childEnv(home, env, {
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_ASKPASS: '',
+      SSH_ASKPASS: '',
+      GCM_INTERACTIVE: 'never',
+    }),
     timeoutMs: 20_000,
     input,
   });
@@ -73,16 +81,16 @@ export async function rejectToken(
 }
 
 /**
- * Whether a helper holds a credential for the host, and for which user; the password itself is
- * read only to say that one exists, and never returned.
+ * What a helper holds for the host, for main's own use (asking whoami about it); it never goes
+ * further than this process. `username` narrows the lookup as a URL's user would.
  */
-export async function storedUser(
+export async function readStoredToken(
   home: string,
   endpoint: string,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<string | undefined> {
-  const url = new URL(endpoint);
-  const input = `protocol=${url.protocol.replace(/:$/, '')}\nhost=${url.host}\n\n`;
+  username?: string,
+): Promise<{ readonly username: string; readonly token: string } | undefined> {
+  const input = describe(username === undefined ? { endpoint } : { endpoint, username });
   const result = await credential(home, 'fill', input, env);
   if (!result.ok) return undefined;
   const fields = new Map(
@@ -91,5 +99,15 @@ export async function storedUser(
       .filter((line) => line.includes('='))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
   );
-  return fields.get('password') ? fields.get('username') : undefined;
+  const token = fields.get('password');
+  return token ? { username: fields.get('username') ?? '', token } : undefined;
+}
+
+/** Whether a helper holds a credential for the host, and for which user; never the password. */
+export async function storedUser(
+  home: string,
+  endpoint: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
+  return (await readStoredToken(home, endpoint, env))?.username;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-// Groundwork for HTTPS with an access token (issue 4): reading what a person pasted, and asking
-// the Hub what the token can do. Not yet wired to the contract or the wizard.
+// HTTPS with an access token: reading what a person pasted, and asking the Hub what the token
+// can do (main/https/handlers.ts wires it to the wizard).
 
 /** Why a pasted value is not a token the app will send anywhere. */
 export type TokenInputProblem =
@@ -203,7 +203,8 @@ export async function checkToken(
       check = {
         ok: false,
         reason: 'unauthorized',
-        message: "The Hub doesn't recognise this token (revoked, mistyped, or from another account).",
+        message:
+          "The Hub doesn't recognise this token (revoked, expired, mistyped, or from another account).",
       };
     } else if (!response.ok) {
       return {

@@ -2,6 +2,7 @@ import type { HandlerTable } from './handlers';
 import { appHandlers, type AppFacts } from '../services/app/handlers';
 import { machineCheckHandlers } from '../services/machine-check/handlers';
 import { progressHandlers } from '../services/progress/handlers';
+import { httpsHandlers } from '../https/handlers';
 import { sshHandlers } from '../ssh/handlers';
 
 /**
@@ -14,5 +15,6 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
     ...machineCheckHandlers,
     ...progressHandlers,
     ...sshHandlers(),
+    ...httpsHandlers(),
   };
 }

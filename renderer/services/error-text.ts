@@ -37,6 +37,28 @@ export function errorHeadline(code: ErrorCode): string {
       return 'Warning: the Hub’s key does not match';
     case 'file_unwritable':
       return 'A file could not be saved';
+    case 'token_invalid':
+      return 'That is not an access token';
+    case 'token_unknown':
+      return 'The Hub doesn’t recognise this token';
+    case 'token_not_checked':
+      return 'Check the token again';
+    case 'rate_limited':
+      return 'The Hub asks the app to slow down';
+    case 'offline':
+      return 'The Hub could not be reached';
+    case 'dns':
+      return 'The Hub’s address could not be found';
+    case 'tls':
+      return 'The secure connection could not be verified';
+    case 'hub_error':
+      return 'The Hub answered with an error';
+    case 'plaintext_consent_needed':
+      return 'The token would be saved in plain text';
+    case 'credential_helper_failed':
+      return 'Git could not save the token';
+    case 'repo_unusable':
+      return 'That folder cannot be used';
     default:
       return assertNever(code);
   }

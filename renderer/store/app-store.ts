@@ -4,6 +4,7 @@ import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createMachineSlice, type MachineSlice } from './machine-slice';
+import { createTokenSlice, type TokenSlice } from './token-slice';
 import { createWizardSlice, progressToSave, type WizardSlice } from './wizard-slice';
 
 /** Actions that span slices. */
@@ -12,7 +13,13 @@ export interface RootSlice {
   readonly startOver: () => void;
 }
 
-export type AppStore = WizardSlice & MachineSlice & KeysSlice & ConnectionSlice & AppInfoSlice & RootSlice;
+export type AppStore = WizardSlice &
+  MachineSlice &
+  KeysSlice &
+  ConnectionSlice &
+  TokenSlice &
+  AppInfoSlice &
+  RootSlice;
 
 /** The app's one store, built from typed slices; components read it through selectors. */
 export const useAppStore = create<AppStore>()((set, get, api) => ({
@@ -20,6 +27,7 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createMachineSlice(set, get, api),
   ...createKeysSlice(set, get, api),
   ...createConnectionSlice(set, get, api),
+  ...createTokenSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();

@@ -17,10 +17,19 @@ export const STEP_ORDER = [
   'copy',
   'test',
   'done',
+  'token',
+  'store-token',
+  'use-token',
 ] as const;
 
 /** One screen of the wizard. */
 export type StepId = (typeof STEP_ORDER)[number];
+
+/** The screens each route passes through, in order: the first two are shared. */
+export const ROUTES: Readonly<Record<AuthMethod, readonly StepId[]>> = {
+  ssh: ['welcome', 'check', 'keys', 'create-key', 'agent', 'copy', 'test', 'done'],
+  https: ['welcome', 'check', 'token', 'store-token', 'use-token'],
+};
 
 /** How the user's git will prove who they are to the Hub (the contract's type, so a saved one fits). */
 export type { AuthMethod };
@@ -48,14 +57,16 @@ export interface WizardSlice {
   readonly loadSavedProgress: () => Promise<void>;
 }
 
-/** The step after `step`, or `step` itself on the last one (no screen exists past it yet). */
-export function stepAfter(step: StepId): StepId {
-  return STEP_ORDER[STEP_ORDER.indexOf(step) + 1] ?? step;
+/** The step after `step` on the route, or `step` itself on the last one. */
+export function stepAfter(step: StepId, method: AuthMethod = 'ssh'): StepId {
+  const route = ROUTES[method];
+  return route[route.indexOf(step) + 1] ?? step;
 }
 
-/** The step before `step`, or `step` itself on the first one. */
-export function stepBefore(step: StepId): StepId {
-  return STEP_ORDER[STEP_ORDER.indexOf(step) - 1] ?? step;
+/** The step before `step` on the route, or `step` itself on the first one. */
+export function stepBefore(step: StepId, method: AuthMethod = 'ssh'): StepId {
+  const route = ROUTES[method];
+  return route[route.indexOf(step) - 1] ?? step;
 }
 
 /** The steps that need a chosen key: reopening one of them without a key would be a dead end. */
@@ -63,12 +74,12 @@ const NEEDS_KEY: ReadonlySet<StepId> = new Set(['agent', 'copy', 'test', 'done']
 
 /**
  * Where a restart may reopen. Saved progress is only a file on disk, so it is checked against the
- * flow: the token route has no screens past Check yet, and a key step without a key goes back to
- * "Your keys".
+ * flow: a step of the other route goes back to Check; saving a token needs the token pasted again
+ * (the app does not keep it), and a key step without a key goes back to "Your keys".
  */
 export function resumableProgress(saved: SavedProgress): SavedProgress {
-  if (saved.method === 'https' && STEP_ORDER.indexOf(saved.step) > STEP_ORDER.indexOf('check'))
-    return { ...saved, step: 'check' };
+  if (!ROUTES[saved.method].includes(saved.step)) return { ...saved, step: 'check' };
+  if (saved.step === 'store-token') return { ...saved, step: 'token' };
   if (NEEDS_KEY.has(saved.step) && !saved.keyName) return { ...saved, step: 'keys' };
   return saved;
 }
@@ -88,8 +99,8 @@ export function progressToSave(
 export const createWizardSlice: StateCreator<AppStore, [], [], WizardSlice> = (set, get) => ({
   step: 'welcome',
   method: 'ssh',
-  next: () => set((state) => ({ step: stepAfter(state.step) })),
-  back: () => set((state) => ({ step: stepBefore(state.step) })),
+  next: () => set((state) => ({ step: stepAfter(state.step, state.method) })),
+  back: () => set((state) => ({ step: stepBefore(state.step, state.method) })),
   goTo: (step) => set({ step }),
   chooseMethod: (method) => set({ method }),
   keyName: null,

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
-import { STEP_ORDER } from '../store/wizard-slice';
+import { ROUTES } from '../store/wizard-slice';
 import { STEP_LABELS } from './step-labels';
 
 /**
@@ -8,13 +8,16 @@ import { STEP_LABELS } from './step-labels';
  * click; the current one is marked for assistive technology with aria-current="step".
  */
 export function StepIndicator() {
-  const { step, goTo } = useAppStore(useShallow((state) => ({ step: state.step, goTo: state.goTo })));
-  const current = STEP_ORDER.indexOf(step);
+  const { step, method, goTo } = useAppStore(
+    useShallow((state) => ({ step: state.step, method: state.method, goTo: state.goTo })),
+  );
+  const route = ROUTES[method];
+  const current = route.indexOf(step);
 
   return (
     <nav className="steps" aria-label="Setup steps">
       <ol className="steps__list">
-        {STEP_ORDER.map((id, index) => {
+        {route.map((id, index) => {
           const label = STEP_LABELS[id];
           const state = index < current ? 'done' : index === current ? 'current' : 'todo';
           return (

@@ -10,4 +10,7 @@ export const STEP_LABELS: Readonly<Record<StepId, string>> = {
   copy: 'Copy to the Hub',
   test: 'Test the connection',
   done: 'Done',
+  token: 'Your access token',
+  'store-token': 'Save it for Git',
+  'use-token': 'Use it',
 };

@@ -14,6 +14,13 @@ const CreateKeyStep = lazy(() =>
 const AgentStep = lazy(() => import('./steps/agent-step').then((module) => ({ default: module.AgentStep })));
 const CopyStep = lazy(() => import('./steps/copy-step').then((module) => ({ default: module.CopyStep })));
 const TestStep = lazy(() => import('./steps/test-step').then((module) => ({ default: module.TestStep })));
+const TokenStep = lazy(() => import('./steps/token-step').then((module) => ({ default: module.TokenStep })));
+const StoreTokenStep = lazy(() =>
+  import('./steps/store-token-step').then((module) => ({ default: module.StoreTokenStep })),
+);
+const UseTokenStep = lazy(() =>
+  import('./steps/use-token-step').then((module) => ({ default: module.UseTokenStep })),
+);
 const DoneStep = lazy(() => import('./steps/done-step').then((module) => ({ default: module.DoneStep })));
 
 /** Shows the current step's screen; a step added to STEP_ORDER fails to compile here until it has one. */
@@ -46,6 +53,12 @@ function StepScreen({ step }: { readonly step: StepId }) {
       return <TestStep />;
     case 'done':
       return <DoneStep />;
+    case 'token':
+      return <TokenStep />;
+    case 'store-token':
+      return <StoreTokenStep />;
+    case 'use-token':
+      return <UseTokenStep />;
     default:
       return assertNever(step);
   }

@@ -379,7 +379,7 @@ describe('fake hub whoami-v2', () => {
     ['a missing token', undefined],
     ['an expired token', 'hf_carolExpired00000000000'],
   ])('answers %s with 401 Invalid user token', async (_label, token) => {
-    const hub = await hubFor({ users: [...DEFAULT_USERS, carol] });
+    const hub = await hubFor({ users: [...DEFAULT_USERS.filter((user) => user.name !== 'carol'), carol] });
     const response = await whoami(hub, token);
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('{"error":"Invalid user token"}');

@@ -3,7 +3,12 @@
 //  - a password instead of a token: "Password authentication in git is no longer supported.
 //    You must use a user access token or an SSH key instead." (refused since October 2023);
 //  - an unknown or revoked token: "Invalid username or password.";
-//  - a read token pushing: "DENIED update refs/heads/main: forbidden" style refusal (403).
+//  - a read token pushing: "DENIED update refs/heads/main: forbidden" style refusal (403);
+//  - pushing where the account may not write (another namespace, an org role below write, a
+//    fine-grained token without repo.write there): 403, with the org case naming create_pr=1 as
+//    the Hub's API does (HUB-FACTS "Org role too low"); the exact git wording is unverified;
+//  - a gated repo read by someone not on its list: the Hub's SSH words (HUB-FACTS, reported in
+//    nvidia-cosmos/cosmos-reason1#4), served over HTTP with a 403.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +21,38 @@ export type GitCaller =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'password' }
   | { readonly kind: 'invalid' };
+
+/** Why: per-repository rules a test sets: a gated repo and who has been let in. */
+export interface RepoRules {
+  readonly gated?: boolean;
+  /** Accounts granted access to a gated repo (its namespace's members always are). */
+  readonly authorized?: readonly string[];
+}
+
+/** Why: the namespace of NAME/REPO, datasets/NAME/REPO or spaces/NAME/REPO. */
+export function namespaceOf(repo: string): string {
+  const parts = repo.split('/');
+  return (parts.length === 3 ? parts[1] : parts[0]) ?? '';
+}
+
+/** Why: the Hub's write rule for a caller with a token that may write (write or fine-grained). */
+function pushRefusal(user: FakeUser, token: FakeToken, repo: string): string | undefined {
+  const namespace = namespaceOf(repo);
+  if (token.role === 'read') return 'DENIED update refs/heads/main: forbidden';
+  const org = (user.orgs ?? []).find((candidate) => candidate.name === namespace);
+  if (namespace !== user.name && org === undefined)
+    return `DENIED update refs/heads/main: forbidden (you have no write access to ${repo})`;
+  if (org && (org.roleInOrg === 'read' || org.roleInOrg === 'contributor'))
+    return `DENIED update refs/heads/main: forbidden. Your role in ${org.name} is "${org.roleInOrg}", which cannot push; pass create_pr=1 to open a pull request instead.`;
+  if (token.role === 'fineGrained') {
+    const scope = token.fineGrained?.scoped?.find((entry) => entry.entity.name === namespace);
+    if (!scope?.permissions.includes('repo.write'))
+      return `DENIED update refs/heads/main: forbidden. This fine-grained token has no write access to repos under ${namespace}.`;
+  }
+  return undefined;
+}
+
+const GATED_MESSAGE = 'Access denied: repository is gated and you are not in the authorized list.';
 
 const GIT_PATH =
   /^\/((?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
@@ -52,6 +89,7 @@ export function handleGitHttp(
   res: ServerResponse,
   reposDir: string,
   tokens: ReadonlyMap<string, { user: FakeUser; token: FakeToken }>,
+  rules: ReadonlyMap<string, RepoRules> = new Map(),
 ): boolean {
   const url = new URL(req.url ?? '/', 'http://fake-hub.invalid');
   const match = GIT_PATH.exec(url.pathname);
@@ -76,9 +114,24 @@ export function handleGitHttp(
     refuse(res, 401, 'Authentication required.');
     return true;
   }
-  if (pushing && caller.kind === 'user' && caller.token.role === 'read') {
-    refuse(res, 403, 'DENIED update refs/heads/main: forbidden');
-    return true;
+  const rule = rules.get(repo);
+  if (rule?.gated) {
+    const allowed =
+      caller.kind === 'user' &&
+      (namespaceOf(repo) === caller.user.name ||
+        (caller.user.orgs ?? []).some((org) => org.name === namespaceOf(repo)) ||
+        (rule.authorized ?? []).includes(caller.user.name));
+    if (!allowed) {
+      refuse(res, caller.kind === 'anonymous' ? 401 : 403, GATED_MESSAGE);
+      return true;
+    }
+  }
+  if (pushing && caller.kind === 'user') {
+    const refusal = pushRefusal(caller.user, caller.token, repo);
+    if (refusal !== undefined) {
+      refuse(res, 403, refusal);
+      return true;
+    }
   }
   const gitDir = join(reposDir, `${repo}.git`);
   if (!existsSync(gitDir)) {

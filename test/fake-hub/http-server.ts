@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { KeyRing } from './keys';
 import { handleGitHttp } from './git-http';
+import type { RepoRules } from './git-http';
 import { fakeId } from './users';
 import type { FakeToken, FakeUser } from './users';
 
@@ -16,11 +17,20 @@ export interface HttpServerOptions {
   readonly host?: string;
   /** Bare repositories served over smart HTTP, as NAME/REPO.git (and datasets/…, spaces/…). */
   readonly reposDir?: string;
+  /** Gated repos and their lists, by repo path; the map is read on every request. */
+  readonly repoRules?: ReadonlyMap<string, RepoRules>;
+  /**
+   * whoami-v2 is strictly rate limited on the Hub (HUB-FACTS: HTTP 429): at most `max` answers per
+   * `windowMs`, then 429 with Retry-After. Default: 30 a minute.
+   */
+  readonly whoamiLimit?: { readonly max: number; readonly windowMs: number };
 }
 
 /** Why: a running HTTP server. */
 export interface RunningHttpServer {
   readonly port: number;
+  /** How many whoami-v2 requests arrived (answered or refused), so a test can see the app's cache work. */
+  whoamiCalls(): number;
   stop(): Promise<void>;
 }
 
@@ -44,14 +54,36 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake-hub.invalid').pathname;
-    if (options.reposDir && handleGitHttp(req, res, options.reposDir, tokens)) return;
+    if (options.reposDir && handleGitHttp(req, res, options.reposDir, tokens, options.repoRules)) return;
     if (path === '/api/whoami-v2' && req.method === 'GET') return whoami(req, res);
     if (path === '/settings/keys' && req.method === 'GET') return sendKeysPage(res, 200);
     if (path === '/settings/keys' && req.method === 'POST') return addKeyFromForm(req, res);
     sendJson(res, 404, { error: 'Not found' });
   }
 
+  const limit = options.whoamiLimit ?? { max: 30, windowMs: 60_000 };
+  let whoamiCalls = 0;
+  let answered: number[] = [];
+
   function whoami(req: IncomingMessage, res: ServerResponse): void {
+    whoamiCalls += 1;
+    const now = Date.now();
+    answered = answered.filter((at) => now - at < limit.windowMs);
+    if (answered.length >= limit.max) {
+      const oldest = answered[0] ?? now;
+      const retryAfter = Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000));
+      res.writeHead(429, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Retry-After': String(retryAfter),
+      });
+      res.end(
+        JSON.stringify({
+          error: 'You have exceeded our hourly quotas for action: whoami. We invite you to retry later.',
+        }),
+      );
+      return;
+    }
+    answered.push(now);
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     const found = match?.[1] === undefined ? undefined : tokens.get(match[1]);
     const expired = found?.token.expiresAt !== undefined && Date.parse(found.token.expiresAt) <= Date.now();
@@ -112,6 +144,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   return {
     port,
+    whoamiCalls: () => whoamiCalls,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -8,11 +8,20 @@ import { KeyRing } from './keys';
 import { startHttpServer } from './http-server';
 import type { RunningHttpServer } from './http-server';
 import { startSshServer } from './ssh-server';
+import type { RepoRules } from './git-http';
 import type { GitExecHandler } from './ssh-server';
 import { DEFAULT_USERS, checkUsers } from './users';
 import type { FakeUser } from './users';
 
-export { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, DEFAULT_USERS } from './users';
+export {
+  ALICE_WRITE_TOKEN,
+  BOB_EXPIRED_TOKEN,
+  BOB_READ_TOKEN,
+  CAROL_FINE_TOKEN,
+  DAVE_WRITE_TOKEN,
+  DEFAULT_USERS,
+} from './users';
+export type { RepoRules } from './git-http';
 export type { FakeFineGrained, FakeOrg, FakeToken, FakeTokenRole, FakeUser } from './users';
 export type { GitExecHandler, GitExecRequest } from './ssh-server';
 export { fingerprintOf } from './keys';
@@ -26,6 +35,8 @@ export interface FakeHubOptions {
   readonly host?: '127.0.0.1';
   /** Where git over SSH will plug in; absent for now (git commands get a clear error). */
   readonly onGitExec?: GitExecHandler;
+  /** whoami-v2's rate limit (default 30 a minute); tests of the app's retry set it low. */
+  readonly whoamiLimit?: { readonly max: number; readonly windowMs: number };
 }
 
 /** Why: a bare repository on the fake hub, served over smart HTTP. */
@@ -53,7 +64,9 @@ export interface FakeHub {
   /** The user's registered keys, one normalised line each. */
   keysOf(user: string): readonly string[];
   /** Creates an empty bare repository (branch main) that smart-HTTP git can clone and push. */
-  createRepo(path: string): FakeRepo;
+  createRepo(path: string, rules?: RepoRules): FakeRepo;
+  /** How many whoami-v2 requests the hub has received. */
+  whoamiCalls(): number;
   /** Closes both servers and every open connection, and removes the repositories. */
   stop(): Promise<void>;
 }
@@ -68,11 +81,20 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   if (!names.has(webUser)) throw new Error(`fake hub: webUser ${webUser} is not one of the users`);
 
   const keyRing = new KeyRing(names);
+  const repoRules = new Map<string, RepoRules>();
   const reposDir = mkdtempSync(join(tmpdir(), 'hfgd-fake-hub-repos-'));
   const ssh = await startSshServer({ keyRing, host, onGitExec: options.onGitExec });
   let http: RunningHttpServer;
   try {
-    http = await startHttpServer({ users, keyRing, webUser, host, reposDir });
+    http = await startHttpServer({
+      users,
+      keyRing,
+      webUser,
+      host,
+      reposDir,
+      repoRules,
+      ...(options.whoamiLimit ? { whoamiLimit: options.whoamiLimit } : {}),
+    });
   } catch (error) {
     await ssh.stop();
     throw error;
@@ -91,7 +113,8 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       if (!added.ok) throw new Error(`fake hub: cannot add key for ${user}: ${added.message}`);
     },
     keysOf: (user) => keyRing.keysOf(user).map((key) => key.line),
-    createRepo(path) {
+    whoamiCalls: () => http.whoamiCalls(),
+    createRepo(path, rules) {
       if (!/^(?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/.test(path)) {
         throw new Error(`fake hub: not a Hub repository path: ${path}`);
       }
@@ -99,6 +122,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       const made = spawnSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
       if (made.status !== 0) throw new Error(`fake hub: git init failed: ${made.stderr}`);
       spawnSync('git', ['--git-dir', gitDir, 'config', 'http.receivepack', 'true']);
+      if (rules) repoRules.set(path, rules);
       return { path, url: `http://${host}:${http.port}/${path}`, gitDir };
     },
     stop() {

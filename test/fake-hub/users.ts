@@ -53,7 +53,17 @@ export const ALICE_WRITE_TOKEN = 'hf_FakeHubAliceWriteToken0000';
 /** Why: a known read token for tests and manual trials (bob). */
 export const BOB_READ_TOKEN = 'hf_FakeHubBobReadToken0000000';
 
-/** Why: the accounts a bare `startFakeHub()` serves: alice (write token) and bob (read token). */
+/** Why: a write token of bob's that expired in 2020 (whoami-v2 and git both refuse it). */
+export const BOB_EXPIRED_TOKEN = 'hf_FakeHubBobExpiredToken000';
+/** Why: a fine-grained token of carol's: write on her own repos, read only on alice-lab's. */
+export const CAROL_FINE_TOKEN = 'hf_FakeHubCarolFineToken0000';
+/** Why: a write token of dave, who is only a reader in the alice-lab org. */
+export const DAVE_WRITE_TOKEN = 'hf_FakeHubDaveWriteToken0000';
+
+/**
+ * Why: the accounts a bare `startFakeHub()` serves: alice (write token, admin of alice-lab), bob
+ * (read token), carol (fine-grained token) and dave (write token, only "read" in alice-lab).
+ */
 export const DEFAULT_USERS: readonly FakeUser[] = [
   {
     name: 'alice',
@@ -66,7 +76,36 @@ export const DEFAULT_USERS: readonly FakeUser[] = [
     name: 'bob',
     fullname: 'Bob Example',
     email: 'bob@example.com',
-    tokens: [{ value: BOB_READ_TOKEN, displayName: 'bob-read', role: 'read' }],
+    tokens: [
+      { value: BOB_READ_TOKEN, displayName: 'bob-read', role: 'read' },
+      { value: BOB_EXPIRED_TOKEN, displayName: 'bob-old', role: 'write', expiresAt: '2020-01-01T00:00:00Z' },
+    ],
+  },
+  {
+    name: 'carol',
+    fullname: 'Carol Example',
+    orgs: [{ name: 'alice-lab', fullname: 'Alice Lab', roleInOrg: 'write' }],
+    tokens: [
+      {
+        value: CAROL_FINE_TOKEN,
+        displayName: 'carol-fine',
+        role: 'fineGrained',
+        fineGrained: {
+          canReadGatedRepos: false,
+          global: [],
+          scoped: [
+            { entity: { type: 'user', name: 'carol' }, permissions: ['repo.content.read', 'repo.write'] },
+            { entity: { type: 'org', name: 'alice-lab' }, permissions: ['repo.content.read'] },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'dave',
+    fullname: 'Dave Example',
+    orgs: [{ name: 'alice-lab', fullname: 'Alice Lab', roleInOrg: 'read' }],
+    tokens: [{ value: DAVE_WRITE_TOKEN, displayName: 'dave-write', role: 'write' }],
   },
 ];
 

@@ -18,7 +18,19 @@ export const KEY_NAME = z
 
 /** The schema of what survives a restart; also guards saveProgress against the renderer. */
 export const SAVED_PROGRESS = z.strictObject({
-  step: z.enum(['welcome', 'check', 'keys', 'create-key', 'agent', 'copy', 'test', 'done']),
+  step: z.enum([
+    'welcome',
+    'check',
+    'keys',
+    'create-key',
+    'agent',
+    'copy',
+    'test',
+    'done',
+    'token',
+    'store-token',
+    'use-token',
+  ]),
   method: z.enum(['ssh', 'https']),
   keyName: KEY_NAME.nullable(),
 });

@@ -12,13 +12,12 @@ import { checkRows, statusHeadline, summariseCheck } from '../check/check-report
  * it arrives. The check runs once on arrival; "Check again" reruns it after the user fixed things.
  */
 export function CheckStep() {
-  const { status, items, report, error, method, run, back, next } = useAppStore(
+  const { status, items, report, error, run, back, next } = useAppStore(
     useShallow((state) => ({
       status: state.machineStatus,
       items: state.machineItems,
       report: state.machineReport,
       error: state.machineError,
-      method: state.method,
       run: state.runMachineCheck,
       back: state.back,
       next: state.next,
@@ -42,12 +41,6 @@ export function CheckStep() {
     <div className="step">
       <StepHeading>Check this computer</StepHeading>
       <p className="lead">The app looks for the programs and settings Git needs to reach the Hub.</p>
-      {method === 'https' ? (
-        <p className="note">
-          You chose an access token. Setting up the token comes in a later version of the app; the programs
-          checked here are needed either way.
-        </p>
-      ) : null}
       <div className="check-toolbar">
         <div className="check-status" role="status" aria-live="polite">
           <p className="check-status__headline">{statusHeadline(status, answered, summary)}</p>
@@ -72,7 +65,7 @@ export function CheckStep() {
           <CheckItemCard key={row.id} row={row} />
         ))}
       </ul>
-      <CheckActions method={method} canContinue={status === 'done'} onBack={back} onNext={next} />
+      <CheckActions canContinue={status === 'done'} onBack={back} onNext={next} />
     </div>
   );
 }
