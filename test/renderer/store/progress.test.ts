@@ -30,9 +30,15 @@ describe('resumableProgress', () => {
       expect(resumableProgress({ step, method: 'ssh', keyName: null }).step).toBe('keys');
   });
 
-  it('keeps the token route on Check, the last screen it has', () => {
+  it('sends a step of the other route back to Check, and the token route to its own screens', () => {
     expect(resumableProgress({ step: 'test', method: 'https', keyName: 'id_ed25519' }).step).toBe('check');
+    expect(resumableProgress({ step: 'token', method: 'ssh', keyName: null }).step).toBe('check');
     expect(resumableProgress({ step: 'welcome', method: 'https', keyName: null }).step).toBe('welcome');
+    expect(resumableProgress({ step: 'use-token', method: 'https', keyName: null }).step).toBe('use-token');
+  });
+
+  it('reopens "Save it for Git" on the token field: the app did not keep the token', () => {
+    expect(resumableProgress({ step: 'store-token', method: 'https', keyName: null }).step).toBe('token');
   });
 });
 

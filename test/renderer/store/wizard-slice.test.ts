@@ -1,14 +1,28 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../renderer/store/app-store';
-import { STEP_ORDER, stepAfter, stepBefore } from '../../../renderer/store/wizard-slice';
+import { ROUTES, STEP_ORDER, stepAfter, stepBefore } from '../../../renderer/store/wizard-slice';
 
 describe('step order', () => {
   it('moves one step at a time and stops at either end', () => {
     expect(stepAfter('welcome')).toBe('check');
     expect(stepBefore('check')).toBe('welcome');
     expect(stepBefore(STEP_ORDER[0])).toBe(STEP_ORDER[0]);
-    const last = STEP_ORDER[STEP_ORDER.length - 1]!;
-    expect(stepAfter(last)).toBe(last);
+    expect(stepAfter('done')).toBe('done');
+  });
+
+  it('follows the chosen route: the token route leaves the SSH steps out', () => {
+    expect(stepAfter('check', 'https')).toBe('token');
+    expect(stepAfter('token', 'https')).toBe('store-token');
+    expect(stepAfter('store-token', 'https')).toBe('use-token');
+    expect(stepAfter('use-token', 'https')).toBe('use-token');
+    expect(stepBefore('token', 'https')).toBe('check');
+    expect(stepAfter('check', 'ssh')).toBe('keys');
+  });
+
+  it('gives every step to exactly one route, except the shared first two', () => {
+    const shared = ROUTES.ssh.filter((step) => ROUTES.https.includes(step));
+    expect(shared).toEqual(['welcome', 'check']);
+    expect(new Set([...ROUTES.ssh, ...ROUTES.https])).toEqual(new Set(STEP_ORDER));
   });
 });
 
@@ -29,6 +43,13 @@ describe('wizard slice', () => {
     expect(useAppStore.getState().step).toBe('welcome');
     store.goTo('check');
     expect(useAppStore.getState().step).toBe('check');
+  });
+
+  it('takes the token route after Check when HTTPS was chosen', () => {
+    useAppStore.getState().chooseMethod('https');
+    useAppStore.getState().goTo('check');
+    useAppStore.getState().next();
+    expect(useAppStore.getState().step).toBe('token');
   });
 
   it('remembers the chosen method, and start over forgets it', () => {
