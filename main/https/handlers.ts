@@ -338,6 +338,13 @@ export function httpsHandlers(): HandlerTable<
                 ? 'It uses SSH: set up and test an SSH key instead.'
                 : 'Pick a remote on the Hub.',
             );
+          // git would hand an address with a token in it to git-remote-https on its command line.
+          if (found.hasSecret)
+            return fail(
+              'not_allowed',
+              `${remote}’s address has a token or password written in it, and Git would show it to every program on this computer while it pushes.`,
+              'Remove the credentials from the address first (the app does it in one click once your token is saved for Git).',
+            );
           const pushed = await pushCurrentBranch(settings.home, check.path, remote, dryRun, process.env);
           const stored = await storedSummary(context);
           const diagnosis = diagnose(pushed.exitCode, pushed.output, {

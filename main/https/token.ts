@@ -5,7 +5,13 @@ import { createHash } from 'node:crypto';
 
 /** Why a pasted value is not a token the app will send anywhere. */
 export type TokenInputProblem =
-  'empty' | 'legacy_org_token' | 'looks_like_password' | 'not_a_token' | 'control_characters';
+  | 'empty'
+  | 'legacy_org_token'
+  | 'looks_like_password'
+  | 'not_a_token'
+  | 'control_characters'
+  | 'url_with_token'
+  | 'ssh_key';
 
 export type TokenInput =
   | { readonly ok: true; readonly token: string }
@@ -17,8 +23,34 @@ export type TokenInput =
  * api_org_ tokens are refused by the Hub's Python client; anything else is most likely a password.
  */
 export function readTokenInput(raw: string): TokenInput {
-  const token = raw.trim();
+  // What people copy around a token, when the intent is plain: quotes from a JSON or .env file,
+  // an `HF_TOKEN=` line, an `Authorization: Bearer` header value.
+  const token = raw
+    // Invisible characters that ride along with a copy from a web page or a chat.
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .trim()
+    .replace(/^(["'`])(.*)\1$/s, '$2')
+    .replace(/^(?:export\s+)?HF_TOKEN\s*=\s*/, '')
+    .replace(/^Bearer\s+/i, '')
+    .replace(/^(["'`])(.*)\1$/s, '$2')
+    .trim();
   if (token === '') return { ok: false, problem: 'empty', message: 'Paste your access token.' };
+  if (/^[a-z][a-z0-9+.-]*:\/\/\S*(?:hf|api_org)_/i.test(token)) {
+    return {
+      ok: false,
+      problem: 'url_with_token',
+      message:
+        'This is a web address with a token inside it. Paste only the token, the part that starts with hf_ (and remove it from that address: it leaks from there).',
+    };
+  }
+  if (/PRIVATE KEY-----|^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-\S+|sk-\S+) AAAA/.test(token)) {
+    return {
+      ok: false,
+      problem: 'ssh_key',
+      message:
+        'This is an SSH key, not an access token. Tokens are made on the Hub’s Access Tokens page and start with hf_.',
+    };
+  }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(token)) {
     return {

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../main/https/credentials';
 import { run } from '../../main/process/run';
-import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, startFakeHub, type FakeHub, type FakeRepo } from '.';
+import {
+  ALICE_WRITE_TOKEN,
+  BOB_READ_TOKEN,
+  DAVE_WRITE_TOKEN,
+  startFakeHub,
+  type FakeHub,
+  type FakeRepo,
+} from '.';
 
 // Real git over smart HTTP against the fake hub (git http-backend behind it); credentials come
 // from git's store helper, filled over stdin by approveToken, as the app will do it.
@@ -87,5 +94,51 @@ describe('smart HTTP git on the fake hub', () => {
     expect(clone.status).not.toBe(0);
     expect(clone.out).toMatch(/not found/i);
     rmSync(home, { recursive: true, force: true });
+  });
+
+  it('guards a gated repo: anonymous must sign in, others get the Hub’s gated message, the owner and the authorized get in', async () => {
+    const gated = hub.createRepo('alice/gated-weights', { gated: true, authorized: ['bob'] });
+    home = mkdtempSync(join(tmpdir(), 'hfgd-githttp-'));
+    const anonymous = await git(home, ['clone', gated.url, join(home, 'a')]);
+    // Anonymous gets a 401 first, as for a private repo: git asks for credentials (here it cannot).
+    expect(anonymous.status).not.toBe(0);
+    expect(anonymous.out).toMatch(/could not read Username|terminal prompts disabled/);
+    rmSync(home, { recursive: true, force: true });
+    for (const [name, token, allowed] of [
+      ['dave', DAVE_WRITE_TOKEN, false],
+      ['bob', BOB_READ_TOKEN, true],
+      ['alice', ALICE_WRITE_TOKEN, true],
+    ] as const) {
+      home = mkdtempSync(join(tmpdir(), 'hfgd-githttp-'));
+      writeFileSync(join(home, '.gitconfig'), '[credential]\n\thelper = store\n');
+      await approveToken(home, { endpoint: hub.httpUrl, username: name }, token);
+      const clone = await git(home, ['clone', gated.url, join(home, 'c')]);
+      expect(clone.status === 0, `${name}: ${clone.out}`).toBe(allowed);
+      if (!allowed)
+        expect(clone.out).toContain(
+          'remote: Access denied: repository is gated and you are not in the authorized list.',
+        );
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('whoami-v2 rate limit', () => {
+  it('answers 429 with Retry-After past the limit, and counts every request', async () => {
+    const limited = await startFakeHub({ whoamiLimit: { max: 2, windowMs: 60_000 } });
+    try {
+      const ask = () =>
+        fetch(`${limited.httpUrl}/api/whoami-v2`, {
+          headers: { Authorization: `Bearer ${ALICE_WRITE_TOKEN}` },
+        });
+      expect((await ask()).status).toBe(200);
+      expect((await ask()).status).toBe(200);
+      const third = await ask();
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+      expect(limited.whoamiCalls()).toBe(3);
+    } finally {
+      await limited.stop();
+    }
   });
 });

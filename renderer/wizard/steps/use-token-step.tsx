@@ -115,7 +115,7 @@ function RemoteCard({
           {remote.prediction.reason}
         </p>
       ) : null}
-      {remote.kind === 'hub-https' ? (
+      {remote.kind === 'hub-https' && !remote.hasSecret ? (
         <div className="button-row">
           <button type="button" className="button" disabled={busy} onClick={() => onPush(true)}>
             Check access (dry run)

@@ -17,6 +17,17 @@ describe('readTokenInput', () => {
     expect(readTokenInput(`  ${ALICE_WRITE_TOKEN}\r\n`)).toEqual({ ok: true, token: ALICE_WRITE_TOKEN });
   });
 
+  it.each([
+    ['quotes from a JSON or .env file', `"${ALICE_WRITE_TOKEN}"`],
+    ['single quotes', `'${ALICE_WRITE_TOKEN}'`],
+    ['an HF_TOKEN= line', `HF_TOKEN=${ALICE_WRITE_TOKEN}`],
+    ['an export line with quotes', `export HF_TOKEN="${ALICE_WRITE_TOKEN}"\n`],
+    ['a Bearer header value', `Bearer ${ALICE_WRITE_TOKEN}`],
+    ['a zero-width space from a web page', `\u200b${ALICE_WRITE_TOKEN}\u200b`],
+  ])('takes the token out of %s', (_label, pasted) => {
+    expect(readTokenInput(pasted)).toEqual({ ok: true, token: ALICE_WRITE_TOKEN });
+  });
+
   const bad: ReadonlyArray<readonly [string, string]> = [
     ['', 'empty'],
     ['   \n\t', 'empty'],
@@ -34,11 +45,18 @@ describe('readTokenInput', () => {
     ['hf_abcdefghij\rklmnopqrstuvwxyz', 'control_characters'],
     ['hf_abcdefghij\u0000klmnopqrstuvwxyz', 'control_characters'],
     ['hf_abcdefghij klmnopqrstuvwxyz', 'control_characters'],
-    ['Bearer hf_abcdefghijklmnopqrstuvwxyz', 'control_characters'],
-    ['https://user:hf_abcdefghijklmnopqrstuvwxyz@huggingface.co/x', 'looks_like_password'],
+    ['Bearer hf_abc def', 'control_characters'],
+    ['https://user:hf_abcdefghijklmnopqrstuvwxyz@huggingface.co/x', 'url_with_token'],
+    ['http://127.0.0.1/?token=hf_abcdefghijklmnopqrstuvwxyz', 'url_with_token'],
+    [
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjE=\n-----END OPENSSH PRIVATE KEY-----',
+      'ssh_key',
+    ],
+    ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA alice@laptop', 'ssh_key'],
+    ['hf_abcdefghijklmnopqrstuvwxyz\u00a0x', 'control_characters'],
+    ['"hf_abcdefghijklmnopqrstuvwxyz', 'looks_like_password'],
     ['HF_ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'looks_like_password'],
     ['hf_ÄÖÜabcdefghijklmnopqrstuvwxyz', 'not_a_token'],
-    ['"hf_abcdefghijklmnopqrstuvwxyz"', 'looks_like_password'],
     ['hf_abcdefghijklmnopqrstuvwxyz;rm', 'not_a_token'],
   ];
   for (const [input, problem] of bad) {
