@@ -24,7 +24,9 @@ export function ErrorPanel({ error, onRetry, retryLabel = 'Try again' }: ErrorPa
       {error.details ? (
         <details className="error-panel__details">
           <summary>Details</summary>
-          <pre>{error.details}</pre>
+          <pre tabIndex={0} aria-label="Details">
+            {error.details}
+          </pre>
         </details>
       ) : null}
       {onRetry ? (

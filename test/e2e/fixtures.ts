@@ -78,6 +78,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** axe must find nothing, in light and (when asked) dark; then the screenshot a person looks at. */
+export async function shoot(
+  page: Page,
+  name: string,
+  options: { readonly dark?: string } = {},
+): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+  if (!options.dark) return;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page), options.dark).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, options.dark), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** A PATH folder holding links to the named programs only, to show a machine without the others. */
 function pathWith(programs: readonly string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'hfgd-path-'));

@@ -12,23 +12,12 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startWebApp, type WebApp } from '../support/web-app';
-import { axeViolations, expect, SCREENSHOTS, test } from './fixtures';
+import { expect, SCREENSHOTS, shoot, test } from './fixtures';
 
 // What a person does, for real: a key made with a passphrase, loaded into a real ssh-agent,
 // pasted into the (fake) Hub's keys page in a second tab, and proven with the real `ssh -T`.
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-/** axe must find nothing, in light and (when asked) dark; then the screenshot a person looks at. */
-async function shoot(page: Page, name: string, options: { readonly dark?: string } = {}): Promise<void> {
-  expect(await axeViolations(page), name).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
-  if (!options.dark) return;
-  await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await axeViolations(page), options.dark).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, options.dark), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function throughCheck(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -59,7 +59,9 @@ function PushPanel({ check, endpoint, onForget, onFixUsername }: PushPanelProps)
       {check.output ? (
         <details className="verdict__details">
           <summary>Details</summary>
-          <pre>{check.output}</pre>
+          <pre className="code-block" tabIndex={0} aria-label="Git’s output">
+            {check.output}
+          </pre>
         </details>
       ) : null}
     </div>
