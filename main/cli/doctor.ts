@@ -1,4 +1,5 @@
 import { APP_VERSION } from '../app-version';
+import { formatHttpsReport, httpsReport } from '../https/report';
 import { createSession } from '../ipc/session';
 import { runMachineCheck } from '../services/machine-check';
 import { testConnection } from '../ssh/connection-test';
@@ -61,6 +62,16 @@ const SECTIONS: readonly DoctorSection[] = [
         ],
         blocking: verdict.kind === 'host_key_changed',
       };
+    },
+  },
+  {
+    key: 'https',
+    title: 'HTTPS with an access token',
+    run: async ({ settings, env }) => {
+      // Nothing here blocks: SSH may be the route in use. The token is never printed, only its
+      // masked form and what the Hub says it may do.
+      const report = await httpsReport(settings, env);
+      return { json: report, lines: formatHttpsReport(report), blocking: false };
     },
   },
 ];

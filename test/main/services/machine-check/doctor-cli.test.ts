@@ -1,38 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MachineReport } from '../../../../preload/contract';
 import { detectOs, fixFor } from '../../../../main/services/machine-check';
+import { runDoctor } from '../../../support/doctor';
 import { tempFolders } from './helpers';
 
-// main/cli/doctor.ts as a real child process, the way `npm run doctor` runs it (tsx), but started
-// with this node directly so PATH can be a stub folder without node in it.
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const temp = tempFolders();
 afterEach(temp.cleanup);
-
-interface Outcome {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runDoctor(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [TSX_CLI, 'main/cli/doctor.ts', ...args],
-      { cwd: ROOT, env, timeout: 30_000, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 function thisMachinesOs(): ReturnType<typeof detectOs> {
   let text: string | undefined;
@@ -61,7 +38,7 @@ describe('npm run doctor', () => {
       machine: MachineReport;
       ssh: { kind: string };
     };
-    expect(Object.keys(parsed)).toEqual(['app', 'settings', 'machine', 'ssh']);
+    expect(Object.keys(parsed)).toEqual(['app', 'settings', 'machine', 'ssh', 'https']);
     expect(parsed.ssh.kind).toBe('refused');
     expect(parsed.app).toEqual({ version: VERSION });
     expect(parsed.settings).toEqual({
