@@ -1,8 +1,11 @@
 // Everything the app shows or logs passes through here first: an access token must never
 // reach a screen, a log line or a support report, even inside a remote URL or a git message.
 
-/** Hub tokens (hf_ + letters and digits) and legacy org tokens, wherever they appear. */
-const TOKEN = /\b(?:hf|api_org)_[A-Za-z0-9]{4,}/g;
+/**
+ * Hub tokens (hf_ + 34 letters and digits today) and legacy org tokens, wherever they appear.
+ * Twenty characters at least, so a folder called hf_models stays readable.
+ */
+const TOKEN = /\b(?:hf|api_org)_[A-Za-z0-9]{20,}/g;
 /** The password part of a URL's userinfo: scheme://user:secret@host. */
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):[^\s/@]*@/gi;
 
@@ -10,7 +13,7 @@ const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):[^\s/@]*@/gi;
 export function redactSecrets(text: string): string {
   return text
     .replace(URL_PASSWORD, '$1:***@')
-    .replace(TOKEN, (match) => `${match.slice(0, match.indexOf('_') + 1)}***`);
+    .replace(TOKEN, (match) => (match.startsWith('api_org_') ? 'api_org_***' : 'hf_***'));
 }
 
 /**

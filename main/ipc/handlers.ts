@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventName, Events, OperationName, RequestOf, Result, ResultOf } from '../../preload/contract';
 import type { Settings } from '../settings';
 import type { AppSession } from './session';
+import { redactSecrets } from '../https/redact';
 import { fail } from './result';
 
 /** What a handler may use: the launch settings and a way to push events to its window. */
@@ -64,13 +65,25 @@ export async function dispatch(
     );
   }
   try {
-    return await handler.handle(parsed.data as never, context);
+    const result = await handler.handle(parsed.data as never, context);
+    if (result.ok) return result;
+    // Whatever a failure quotes (git's stderr, a URL, an exception), no token leaves main in it.
+    const { error } = result;
+    return {
+      ok: false,
+      error: {
+        code: error.code,
+        message: redactSecrets(error.message),
+        hint: redactSecrets(error.hint),
+        ...(error.details === undefined ? {} : { details: redactSecrets(error.details) }),
+      },
+    };
   } catch (error) {
     return fail(
       'internal',
       `Something went wrong while running ${operation}.`,
       'Try again; if it keeps failing, copy a report for support.',
-      error instanceof Error ? error.message : String(error),
+      redactSecrets(error instanceof Error ? error.message : String(error)),
     );
   }
 }

@@ -85,3 +85,45 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', details: 'boom' } });
   });
 });
+
+describe('dispatch redacts tokens in failures', () => {
+  const TOKEN = 'hf_DispatchRedactionToken0000';
+  const leaky = {
+    getAppInfo: {
+      schema: z.null(),
+      handle: async () => ({
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `git said https://alice:${TOKEN}@huggingface.co/x`,
+          hint: `try ${TOKEN}`,
+          details: `fatal: ${TOKEN}`,
+        },
+      }),
+    },
+    checkMachine: {
+      schema: z.null(),
+      handle: async () => {
+        throw new Error(`boom ${TOKEN}`);
+      },
+    },
+  } as unknown as HandlerTable;
+
+  it('in a failure result’s message, hint and details', async () => {
+    const result = await dispatch(leaky, 'getAppInfo', null, context);
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        message: 'git said https://alice:***@huggingface.co/x',
+        hint: 'try hf_***',
+        details: 'fatal: hf_***',
+      },
+    });
+  });
+
+  it('in an exception’s text', async () => {
+    const result = await dispatch(leaky, 'checkMachine', null, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', details: 'boom hf_***' } });
+  });
+});
