@@ -124,6 +124,19 @@ test('paste a write token, read what it may do, save it for Git, and push with n
   // The token never reached the page or the app's own output.
   expect(await page.content()).not.toContain(ALICE_WRITE_TOKEN);
   expect(app.output()).not.toContain(ALICE_WRITE_TOKEN);
+
+  // "Forget this token" asks first, then git no longer has it: the next push cannot sign in.
+  await page.getByRole('button', { name: 'Forget this token' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  expect(readFileSync(join(home, '.git-credentials'), 'utf8')).toContain('alice');
+  await page.getByRole('button', { name: 'Forget this token' }).click();
+  await page.getByRole('button', { name: 'Yes, forget it' }).click();
+  await expect(page.getByText('Git no longer has a token for the Hub.')).toBeVisible();
+  expect(readFileSync(join(home, '.git-credentials'), 'utf8')).toBe('');
+  await git(home, work, ['commit', '--quiet', '--allow-empty', '-m', 'after forgetting']);
+  const refused = await git(home, work, ['push', 'origin', 'HEAD']);
+  expect(refused.status).not.toBe(0);
+  expect(refused.out).toMatch(/could not read Username|terminal prompts disabled/);
 });
 
 test('a read token: warned before saving, and a refused push explained with the fix', async ({

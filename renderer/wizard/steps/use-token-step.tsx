@@ -155,6 +155,7 @@ export function UseTokenStep() {
   const [busy, setBusy] = useState(false);
   const [push, setPush] = useState<PushCheck | null>(null);
   const [forgotten, setForgotten] = useState(false);
+  const [confirmForget, setConfirmForget] = useState(false);
   const hintId = useId();
 
   useEffect(() => {
@@ -300,13 +301,32 @@ export function UseTokenStep() {
         <button type="button" className="button" onClick={back}>
           Back
         </button>
-        <button
-          type="button"
-          className="button button--danger"
-          onClick={() => void forget().then((done) => setForgotten(done))}
-        >
-          Forget this token
-        </button>
+        {confirmForget ? (
+          <>
+            <span className="step-actions__note" role="status">
+              Git will ask for a token again on the next push.
+            </span>
+            <button type="button" className="button" onClick={() => setConfirmForget(false)}>
+              Keep it
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() =>
+                void forget().then((done) => {
+                  setForgotten(done);
+                  setConfirmForget(false);
+                })
+              }
+            >
+              Yes, forget it
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--danger" onClick={() => setConfirmForget(true)}>
+            Forget this token
+          </button>
+        )}
         <button type="button" className="button" onClick={startOver}>
           Start over
         </button>
