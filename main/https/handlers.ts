@@ -7,7 +7,14 @@ import { approveToken, CredentialValueError, readStoredToken, rejectToken } from
 import { diagnose, predictPush } from './diagnose';
 import { configureHubHelper, planHelpers } from './helpers';
 import { maskToken, redactSecrets } from './redact';
-import { checkRepoPath, listRemotes, pushCurrentBranch, RepoPathError, setRemoteUrl } from './repo';
+import {
+  checkRepoPath,
+  listRemotes,
+  pushCurrentBranch,
+  RepoPathError,
+  setRemoteUrl,
+  type RemoteEntry,
+} from './repo';
 import { checkToken, readTokenInput, type TokenCheck, type TokenSummary } from './token';
 
 // The HTTPS route's operations. A pasted token crosses from the renderer once; from then on the
@@ -91,7 +98,10 @@ export function httpsHandlers(): HandlerTable<
     return { username: stored.username, summary: check?.ok ? check.summary : undefined };
   };
 
-  const repoCheck = async (path: string, context: HandlerContext): Promise<RepoCheck> => {
+  const inspectRepo = async (
+    path: string,
+    context: HandlerContext,
+  ): Promise<{ readonly check: RepoCheck; readonly raw: readonly RemoteEntry[] }> => {
     const { settings } = context;
     const top = await checkRepoPath(settings.home, path, process.env);
     const remotes = await listRemotes(
@@ -101,7 +111,7 @@ export function httpsHandlers(): HandlerTable<
       process.env,
     );
     const stored = await storedSummary(context);
-    return {
+    const check: RepoCheck = {
       path: top,
       storedUser: stored?.username ?? null,
       remotes: remotes.map((remote) => ({
@@ -116,6 +126,24 @@ export function httpsHandlers(): HandlerTable<
           : {}),
       })),
     };
+    return { check, raw: remotes };
+  };
+
+  /** The named remote of an inspected repository, or the failure to return. */
+  const remoteNamed = (
+    inspected: { readonly raw: readonly RemoteEntry[] },
+    name: string,
+  ): { readonly remote: RemoteEntry } | { readonly failure: Result<never> } => {
+    const remote = inspected.raw.find((candidate) => candidate.name === name);
+    return remote
+      ? { remote }
+      : {
+          failure: fail(
+            'invalid_input',
+            `This repository has no remote named ${name}.`,
+            'Check the repository again.',
+          ),
+        };
   };
 
   return {
@@ -270,7 +298,7 @@ export function httpsHandlers(): HandlerTable<
       schema: z.object({ path: PATH }),
       handle: async ({ path }, context) => {
         try {
-          return ok(await repoCheck(path, context));
+          return ok((await inspectRepo(path, context)).check);
         } catch (error) {
           return repoFailure(error);
         }
@@ -282,35 +310,24 @@ export function httpsHandlers(): HandlerTable<
       handle: async ({ path, remote }, context) => {
         const { settings } = context;
         try {
-          const before = await repoCheck(path, context);
-          const found = before.remotes.find((candidate) => candidate.name === remote);
-          if (!found)
-            return fail(
-              'invalid_input',
-              `This repository has no remote named ${remote}.`,
-              'Check the repository again.',
-            );
-          if (!before.storedUser)
+          const before = await inspectRepo(path, context);
+          const named = remoteNamed(before, remote);
+          if ('failure' in named) return named.failure;
+          if (!before.check.storedUser)
             return fail(
               'not_allowed',
               'Save your token for Git first; without it, a clean address would make Git ask for a password.',
               'Go back one step and save the token.',
             );
-          const remotes = await listRemotes(
-            settings.home,
-            before.path,
-            { endpoint: settings.hubEndpoint, sshHost: settings.sshHost },
-            process.env,
-          );
-          const clean = remotes.find((candidate) => candidate.name === remote)?.clean;
-          if (!clean)
+          const { clean } = named.remote;
+          if (!clean || (!named.remote.hasSecret && named.remote.username === undefined))
             return fail(
               'invalid_input',
               'This remote’s address has no credentials to remove.',
               'Nothing to do.',
             );
-          await setRemoteUrl(settings.home, before.path, remote, clean, process.env);
-          return ok(await repoCheck(before.path, context));
+          await setRemoteUrl(settings.home, before.check.path, remote, clean, process.env);
+          return ok((await inspectRepo(before.check.path, context)).check);
         } catch (error) {
           return repoFailure(error);
         }
@@ -322,14 +339,11 @@ export function httpsHandlers(): HandlerTable<
       handle: async ({ path, remote, dryRun }, context) => {
         const { settings } = context;
         try {
-          const check = await repoCheck(path, context);
-          const found = check.remotes.find((candidate) => candidate.name === remote);
-          if (!found)
-            return fail(
-              'invalid_input',
-              `This repository has no remote named ${remote}.`,
-              'Check the repository again.',
-            );
+          const inspected = await inspectRepo(path, context);
+          const named = remoteNamed(inspected, remote);
+          if ('failure' in named) return named.failure;
+          const found = named.remote;
+          const { check } = inspected;
           if (found.kind !== 'hub-https')
             return fail(
               'invalid_input',

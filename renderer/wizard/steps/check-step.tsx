@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorPanel } from '../../components/error-panel';
+import { BackNext } from '../../components/back-next';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
-import { CheckActions } from '../check/check-actions';
 import { CheckItemCard } from '../check/check-item-card';
 import { checkRows, statusHeadline, summariseCheck } from '../check/check-report';
 
@@ -65,7 +65,7 @@ export function CheckStep() {
           <CheckItemCard key={row.id} row={row} />
         ))}
       </ul>
-      <CheckActions canContinue={status === 'done'} onBack={back} onNext={next} />
+      <BackNext canContinue={status === 'done'} onBack={back} onNext={next} />
     </div>
   );
 }

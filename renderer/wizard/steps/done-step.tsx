@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { CopyButton } from '../../components/copy-button';
+import { CommandList } from '../../components/command-list';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
@@ -25,15 +25,7 @@ export function DoneStep() {
         Git on this computer can now reach your Hub repositories over SSH, using {keyName ?? 'your key'}.
       </p>
       <p>To get a copy of one of your repositories, Git uses an address like these (REPO is its name):</p>
-      <ul className="command-list">
-        {examples.map((example) => (
-          <li key={example.command} className="fix__command">
-            <span className="command-list__what">{example.what}</span>
-            <code>{example.command}</code>
-            <CopyButton text={example.command} label={`Copy the command for ${example.what.toLowerCase()}`} />
-          </li>
-        ))}
-      </ul>
+      <CommandList commands={examples} />
       <p className="muted">
         The Hub’s guides explain{' '}
         <ExternalLink href="https://huggingface.co/docs/hub/repositories-getting-started">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CredentialSetup } from '../../../preload/contract';
+import { BackNext } from '../../components/back-next';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
@@ -133,14 +134,7 @@ export function StoreTokenStep() {
           {storing ? 'Saving…' : 'Save the token for Git'}
         </button>
       )}
-      <div className="step-actions">
-        <button type="button" className="button" onClick={back}>
-          Back
-        </button>
-        <button type="button" className="button button--primary" disabled={!stored} onClick={next}>
-          Continue
-        </button>
-      </div>
+      <BackNext canContinue={!!stored} onBack={back} onNext={next} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { BackNext } from '../../components/back-next';
 import { ErrorPanel } from '../../components/error-panel';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
@@ -110,14 +111,7 @@ export function TokenStep() {
       </div>
       {error ? <ErrorPanel error={error} /> : null}
       {report ? <TokenSummary report={report} /> : null}
-      <div className="step-actions">
-        <button type="button" className="button" onClick={back}>
-          Back
-        </button>
-        <button type="button" className="button button--primary" disabled={!report} onClick={next}>
-          Continue
-        </button>
-      </div>
+      <BackNext canContinue={!!report} onBack={back} onNext={next} />
     </div>
   );
 }

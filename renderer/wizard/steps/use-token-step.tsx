@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppError, PushCheck, RepoCheck, RepoRemote } from '../../../preload/contract';
-import { CopyButton } from '../../components/copy-button';
+import { CommandList } from '../../components/command-list';
 import { ErrorPanel } from '../../components/error-panel';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
@@ -210,20 +210,7 @@ export function UseTokenStep() {
           ? `Git on this computer signs in to the Hub as ${user} with your token. Clone with the HTTPS address; Git will not ask for a password.`
           : 'Git has no token for the Hub yet: go back and save one.'}
       </p>
-      {user ? (
-        <ul className="command-list">
-          {cloneCommands(endpoint, user).map((example) => (
-            <li key={example.command} className="fix__command">
-              <span className="command-list__what">{example.what}</span>
-              <code>{example.command}</code>
-              <CopyButton
-                text={example.command}
-                label={`Copy the command for ${example.what.toLowerCase()}`}
-              />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {user ? <CommandList commands={cloneCommands(endpoint, user)} /> : null}
 
       <h2 className="subheading">Check a repository</h2>
       <p>

@@ -1,5 +1,5 @@
-/** Back and Continue for the check screen; Continue waits until the check has answered. */
-export function CheckActions({
+/** Back and Continue at the foot of a step; Continue waits until the step has what it needs. */
+export function BackNext({
   canContinue,
   onBack,
   onNext,
