@@ -216,10 +216,16 @@ export function httpsHandlers(): HandlerTable<
             `No secure place for the token was found, so Git would keep it in plain text in ${plan.plaintextPath}.`,
             plan.advice,
           );
-        let helper = plan.secure?.name ?? others[0]?.name ?? 'store';
-        let configuredNow = false;
-        if (plan.secure && !plan.secure.configured) {
-          const configured = await configureHubHelper(home, hubEndpoint, plan.secure.name, process.env);
+        const helper = plan.secure?.name ?? others[0]?.name ?? 'store';
+        // Added to git's config for the Hub only: the secure helper found, or `store` (consented).
+        const toAdd =
+          plan.secure && !plan.secure.configured
+            ? plan.secure.name
+            : !plan.secure && plan.configured.length === 0
+              ? 'store'
+              : undefined;
+        if (toAdd) {
+          const configured = await configureHubHelper(home, hubEndpoint, toAdd, process.env);
           if (!configured.ok)
             return fail(
               'credential_helper_failed',
@@ -227,19 +233,8 @@ export function httpsHandlers(): HandlerTable<
               'Check that ~/.gitconfig is writable.',
               configured.details,
             );
-          configuredNow = true;
-        } else if (!plan.secure && plan.configured.length === 0) {
-          const configured = await configureHubHelper(home, hubEndpoint, 'store', process.env);
-          if (!configured.ok)
-            return fail(
-              'credential_helper_failed',
-              'Git’s settings could not be changed.',
-              'Check that ~/.gitconfig is writable.',
-              configured.details,
-            );
-          configuredNow = true;
-          helper = 'store';
         }
+        const configuredNow = toAdd !== undefined;
         const target = { endpoint: hubEndpoint, username: entry.summary.account };
         try {
           const approved = await approveToken(home, target, entry.token, process.env);

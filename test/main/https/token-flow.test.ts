@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../../main/https/credentials';
@@ -177,6 +177,26 @@ describe('saving the token for git', () => {
     ).toMatchObject({
       value: { storedUser: 'alice', configured: [{ name: 'store', storage: 'plaintext', scope: 'hub' }] },
     });
+  });
+
+  it('says so when git cannot write its config (here ~/.gitconfig is a folder), and saves nothing', async () => {
+    const w = world();
+    rmSync(join(w.home, '.gitconfig'));
+    mkdirSync(join(w.home, '.gitconfig'));
+    const checked = await w.call('checkToken', { token: ALICE_WRITE_TOKEN });
+    if (!checked.ok) throw new Error('check failed');
+    const result = await w.call('storeToken', { ref: checked.value.ref, allowPlaintext: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'credential_helper_failed' } });
+    expect(existsSync(join(w.home, '.git-credentials'))).toBe(false);
+  });
+
+  it('says so when the helper takes the token but does not keep it', async () => {
+    const w = world('[credential]\n\thelper = "!f() { cat >/dev/null; }; f"\n');
+    const checked = await w.call('checkToken', { token: ALICE_WRITE_TOKEN });
+    if (!checked.ok) throw new Error('check failed');
+    const result = await w.call('storeToken', { ref: checked.value.ref, allowPlaintext: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'credential_helper_failed' } });
+    expect(JSON.stringify(result)).not.toContain(ALICE_WRITE_TOKEN);
   });
 
   it('refuses a handle it never gave out', async () => {
