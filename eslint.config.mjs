@@ -18,6 +18,10 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'test/**/*.ts', 'build/**/*.mjs', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
+  {
+    files: ['build/**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
   // Playwright fixtures must destructure their (empty) dependencies: `async ({}, use) => ...`.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
   // Layering (after VS Code): services never import electron; only the thin shell may.
