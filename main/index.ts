@@ -1,16 +1,22 @@
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, nativeTheme, shell } from 'electron';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { APP_VERSION } from './app-version';
 import { registerIpcHandlers } from './electron/ipc';
+import { installMenu } from './electron/menu';
+import { registerAppScheme, serveApp } from './electron/protocol';
 import { appUrl, createMainWindow } from './electron/window';
 import { createSession, disposeSession } from './ipc/session';
 import { createHandlerTable } from './ipc/table';
 import { allowedExternalUrl } from './security/external-url';
 import { detectOs } from './services/machine-check/os';
 import { resolveSettings, SettingsError, type Settings } from './settings';
+import { aboutPanelOptions } from './shell/about';
+import { gatherSupportReport } from './support/report';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
-// without Electron; only window creation, IPC registration and shell.openExternal live here.
+// without Electron (main/shell/ holds the pure parts: protocol paths, window placement, menu,
+// permissions, About); only Electron's own APIs are used here and in main/electron/.
 
 function readOsRelease(): string | undefined {
   try {
@@ -21,9 +27,29 @@ function readOsRelease(): string | undefined {
 }
 
 const session = createSession(process.env);
-app.on('will-quit', () => disposeSession(session));
+let mainWindow: BrowserWindow | undefined;
+
+/** A second launch focuses the first window instead of starting another app. */
+function focusWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function openWindow(settings: Settings, openExternal: (url: string) => Promise<void>): Promise<void> {
+  mainWindow = await createMainWindow(settings.dataDir, openExternal);
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
 
 function start(settings: Settings): void {
+  const versions = {
+    node: process.versions.node,
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+  };
   const openExternal = async (url: string): Promise<void> => {
     const allowed = allowedExternalUrl(url, settings.hubEndpoint);
     if (allowed !== undefined) await shell.openExternal(allowed);
@@ -32,33 +58,58 @@ function start(settings: Settings): void {
     appVersion: APP_VERSION,
     transport: 'electron',
     os: detectOs(process.platform, readOsRelease()),
-    versions: {
-      node: process.versions.node,
-      electron: process.versions.electron,
-      chrome: process.versions.chrome,
+    versions,
+  });
+  app.setAboutPanelOptions(
+    aboutPanelOptions({
+      appVersion: APP_VERSION,
+      ...versions,
+      platform: process.platform,
+      arch: process.arch,
+    }),
+  );
+  installMenu({
+    dev: !app.isPackaged,
+    openExternal,
+    onCommand: (command) => {
+      if (command === 'about') app.showAboutPanel();
+      if (command === 'copy-support-report')
+        void gatherSupportReport(settings, session, process.env, {
+          appVersion: APP_VERSION,
+          transport: 'electron',
+          versions,
+        }).then((text) => clipboard.writeText(text));
     },
   });
-  const window = createMainWindow(openExternal);
-  registerIpcHandlers(table, settings, session, window, appUrl(), openExternal);
+  serveApp(join(__dirname, '../renderer'));
+  registerIpcHandlers(table, settings, session, () => mainWindow, appUrl(), openExternal);
+  void openWindow(settings, openExternal);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow(settings, openExternal);
+  });
 }
 
-app.enableSandbox();
-void app.whenReady().then(() => {
-  let settings: Settings;
-  try {
-    settings = resolveSettings(process.env);
-  } catch (error) {
-    const message = error instanceof SettingsError ? error.message : String(error);
-    dialog.showErrorBox('HF Git Desktop cannot start', message);
-    app.exit(2);
-    return;
-  }
-  start(settings);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) start(settings);
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusWindow);
+  app.on('will-quit', () => disposeSession(session));
+  registerAppScheme();
+  app.enableSandbox();
+  nativeTheme.themeSource = 'system';
+  void app.whenReady().then(() => {
+    let settings: Settings;
+    try {
+      settings = resolveSettings(process.env);
+    } catch (error) {
+      const message = error instanceof SettingsError ? error.message : String(error);
+      dialog.showErrorBox('HF Git Desktop cannot start', message);
+      app.exit(2);
+      return;
+    }
+    start(settings);
   });
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

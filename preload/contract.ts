@@ -381,6 +381,8 @@ export interface Operations {
     readonly request: { readonly path: string; readonly remote: string };
     readonly result: RepoCheck;
   };
+  /** The redacted report for support: versions, machine check, ssh -T verdict, token role. */
+  readonly supportReport: { readonly request: null; readonly result: { readonly text: string } };
   /** Pushes the current branch (or a dry run), and explains any refusal. */
   readonly tryPush: {
     readonly request: { readonly path: string; readonly remote: string; readonly dryRun: boolean };

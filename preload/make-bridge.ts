@@ -49,6 +49,7 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     checkRepo: (request) => invoke('checkRepo', request),
     cleanRemote: (request) => invoke('cleanRemote', request),
     tryPush: (request) => invoke('tryPush', request),
+    supportReport: (request) => invoke('supportReport', request),
     onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
     onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
   };

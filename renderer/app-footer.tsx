@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { SupportReportButton } from './components/support-report-button';
 import { useAppStore } from './store/app-store';
 
 /**
@@ -17,6 +18,7 @@ export function AppFooter() {
         </p>
       ) : null}
       {error ? <p>The Hub address could not be read: {error.message}</p> : null}
+      <SupportReportButton />
     </footer>
   );
 }

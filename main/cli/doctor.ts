@@ -5,6 +5,7 @@ import { runMachineCheck } from '../services/machine-check';
 import { testConnection } from '../ssh/connection-test';
 import { formatMachineReport, type TextStyle } from '../services/machine-check/format';
 import { resolveSettings, SettingsError, type Settings } from '../settings';
+import { gatherSupportReport } from '../support/report';
 
 // `npm run doctor` (and out/main/doctor.js): the app's checks in a terminal, for people helping
 // someone and for scripts (`--json`). Exit codes: 0 nothing blocks, 1 something blocks, 2 the
@@ -76,10 +77,11 @@ const SECTIONS: readonly DoctorSection[] = [
   },
 ];
 
-const USAGE = `Usage: npm run doctor [-- --json]
+const USAGE = `Usage: npm run doctor [-- --json | --report]
 
 Checks this computer for what HF Git Desktop needs and says how to fix what is missing.
-  --json   print one JSON object instead of text
+  --json     print one JSON object instead of text
+  --report   print the report for support (the app's "Copy a report for support"), redacted
 Exit code: 0 nothing blocks, 1 something blocks, 2 the check could not run.`;
 
 async function main(args: readonly string[]): Promise<number> {
@@ -87,7 +89,7 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknown = args.filter((arg) => arg !== '--json');
+  const unknown = args.filter((arg) => arg !== '--json' && arg !== '--report');
   if (unknown.length > 0) {
     process.stderr.write(`Unknown option: ${unknown.join(' ')}\n\n${USAGE}\n`);
     return 2;
@@ -101,6 +103,16 @@ async function main(args: readonly string[]): Promise<number> {
     if (!(error instanceof SettingsError)) throw error;
     process.stderr.write(`HF Git Desktop cannot start: ${error.message}\n`);
     return 2;
+  }
+
+  if (args.includes('--report')) {
+    const text = await gatherSupportReport(settings, createSession(process.env), process.env, {
+      appVersion: APP_VERSION,
+      transport: 'doctor',
+      versions: { node: process.versions.node },
+    });
+    process.stdout.write(`${text}\n`);
+    return 0;
   }
 
   // https://no-color.org: any non-empty NO_COLOR turns colours off; so does a pipe.

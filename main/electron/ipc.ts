@@ -11,12 +11,13 @@ export function registerIpcHandlers(
   table: HandlerTable,
   settings: Settings,
   session: AppSession,
-  window: BrowserWindow,
+  window: () => BrowserWindow | undefined,
   appUrl: string,
   openExternal: (url: string) => Promise<void>,
 ): void {
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    if (!window.isDestroyed()) window.webContents.send(event, payload);
+    const target = window();
+    if (target && !target.isDestroyed()) target.webContents.send(event, payload);
   };
   const context: HandlerContext = { settings, session, emit, openExternal };
   for (const operation of Object.keys(table)) {

@@ -4,6 +4,7 @@ import { machineCheckHandlers } from '../services/machine-check/handlers';
 import { progressHandlers } from '../services/progress/handlers';
 import { httpsHandlers } from '../https/handlers';
 import { sshHandlers } from '../ssh/handlers';
+import { supportHandlers } from '../support/handlers';
 
 /**
  * Every operation's handler, gathered from the features. Typed as the full table, so an
@@ -16,5 +17,6 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
     ...progressHandlers,
     ...sshHandlers(),
     ...httpsHandlers(),
+    ...supportHandlers(facts),
   };
 }
