@@ -33,6 +33,16 @@ describe('allowedExternalUrl', () => {
     ' https://huggingface.co/\n',
     'not a url',
     `https://huggingface.co/${'a'.repeat(3000)}`,
+    'vbscript:msgbox(1)',
+    'ms-settings:privacy',
+    'smb://evil.example/share',
+    'https://huggingface.co./',
+    'https://huggingface.co%40evil.example/',
+    'https://evil.example#@huggingface.co',
+    'https://127.0.0.1/',
+    'https://[::1]/',
+    'HTTPS://EVIL.EXAMPLE/',
+    'app://hf-git-desktop/index.html',
   ]) {
     it(`refuses ${JSON.stringify(url).slice(0, 80)}`, () => {
       expect(allowedExternalUrl(url, HUB)).toBeUndefined();
