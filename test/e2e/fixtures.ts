@@ -93,6 +93,15 @@ export async function shoot(
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** Presses Tab until `target` has the focus (at most 40 times), as a keyboard user would. */
+export async function tabTo(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
 /** A PATH folder holding links to the named programs only, to show a machine without the others. */
 function pathWith(programs: readonly string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'hfgd-path-'));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { run } from '../../main/process/run';
 import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN } from '../fake-hub';
-import { expect, shoot, test } from './fixtures';
+import { expect, shoot, tabTo, test } from './fixtures';
 
 // The token route as a person takes it: paste a token, read what it may do, let Git keep it,
 // then push from a repository through the app and from a terminal, with no prompt. The fake hub
@@ -195,4 +195,48 @@ test('a read token: warned before saving, and a refused push explained with the 
   await shoot(page, '37-push-refused-read-token.png', { dark: '37-push-refused-read-token-dark.png' });
   expect(await page.content()).not.toContain(BOB_READ_TOKEN);
   expect(app.output()).not.toContain(BOB_READ_TOKEN);
+});
+
+test('keyboard only: the token route from Welcome to an accepted dry-run push', async ({
+  app,
+  hub,
+  home,
+  page,
+}) => {
+  const repo = hub.createRepo('alice/keyboard-model');
+  const work = join(home, 'keyboard-model');
+  expect((await git(home, home, ['clone', '--quiet', repo.url, work])).status).toBe(0);
+  await git(home, work, ['commit', '--quiet', '--allow-empty', '-m', 'first']);
+  await page.goto(app.url);
+  await tabTo(page, page.getByRole('radio', { name: /Use SSH keys/ }));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /Use an access token/ })).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Continue' })).toBeEnabled({ timeout: 20_000 });
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Your access token');
+  await tabTo(page, page.getByLabel('Paste your token'));
+  await page.keyboard.type(ALICE_WRITE_TOKEN);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: /This token belongs to alice/ })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Save it for Git');
+  await tabTo(page, page.getByRole('checkbox', { name: /Save it in plain text anyway/ }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: 'Save the token for Git' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }));
+  await page.keyboard.press('Enter');
+  await expect(heading(page)).toHaveText('Use it with your repositories');
+  await tabTo(page, page.getByLabel('Repository folder'));
+  await page.keyboard.type(work);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Your token can push here')).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Check access (dry run)' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The Hub would accept this push.')).toBeVisible({ timeout: 20_000 });
 });

@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startWebApp, type WebApp } from '../support/web-app';
-import { expect, SCREENSHOTS, shoot, test } from './fixtures';
+import { expect, SCREENSHOTS, shoot, tabTo, test } from './fixtures';
 
 // What a person does, for real: a key made with a passphrase, loaded into a real ssh-agent,
 // pasted into the (fake) Hub's keys page in a second tab, and proven with the real `ssh -T`.
@@ -330,13 +330,6 @@ test('the failure verdicts: unknown host key, changed host key, no key to offer'
 });
 
 /** Presses Tab until `target` has focus, proving it can be reached without a mouse. */
-async function tabTo(page: Page, target: ReturnType<Page['getByRole']>): Promise<void> {
-  for (let presses = 0; presses < 40; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
 
 test('keyboard only: from Welcome to a verdict without the mouse', async ({ app, home, page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
