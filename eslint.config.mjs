@@ -19,7 +19,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['build/**/*.cjs'],
+    files: ['build/**/*.cjs', 'test/**/*.cjs'],
     languageOptions: { globals: globals.node, sourceType: 'commonjs' },
   },
   // Playwright fixtures must destructure their (empty) dependencies: `async ({}, use) => ...`.

@@ -356,13 +356,21 @@ export function httpsHandlers(): HandlerTable<
             );
           const pushed = await pushCurrentBranch(settings.home, check.path, remote, dryRun, process.env);
           const stored = await storedSummary(context);
-          const diagnosis = diagnose(pushed.exitCode, pushed.output, {
+          const diagnosisContext = {
             repo: found.repo,
             endpoint: settings.hubEndpoint,
             urlUsername: found.username,
             storedUser: stored?.username,
             summary: stored?.summary,
-          });
+          };
+          let diagnosis = diagnose(pushed.exitCode, pushed.output, diagnosisContext);
+          // A dry run only signs in: the Hub refuses a ref update later, when the push is real.
+          // whoami says beforehand whether it will, so the dry run does not promise too much.
+          if (dryRun && diagnosis.kind === 'ok' && stored?.summary && found.repo) {
+            const predicted = predictPush(stored.summary, found.repo);
+            if (!predicted.canPush)
+              diagnosis = diagnose(1, 'forbidden (predicted from whoami)', diagnosisContext);
+          }
           return ok({ ...diagnosis, dryRun, output: pushed.output });
         } catch (error) {
           return repoFailure(error);

@@ -54,6 +54,36 @@ function pushRefusal(user: FakeUser, token: FakeToken, repo: string): string | u
 
 const GATED_MESSAGE = 'Access denied: repository is gated and you are not in the authorized list.';
 
+/** Why: the Hub's decision for one request, shared by smart-HTTP git and the LFS batch API. */
+export function accessRefusal(
+  caller: GitCaller,
+  repo: string,
+  writing: boolean,
+  rule: RepoRules | undefined,
+): { readonly status: 401 | 403; readonly message: string } | undefined {
+  if (caller.kind === 'password')
+    return {
+      status: 401,
+      message:
+        'Password authentication in git is no longer supported. You must use a user access token or an SSH key instead.',
+    };
+  if (caller.kind === 'invalid') return { status: 401, message: 'Invalid username or password.' };
+  if (writing && caller.kind === 'anonymous') return { status: 401, message: 'Authentication required.' };
+  if (rule?.gated) {
+    const allowed =
+      caller.kind === 'user' &&
+      (namespaceOf(repo) === caller.user.name ||
+        (caller.user.orgs ?? []).some((org) => org.name === namespaceOf(repo)) ||
+        (rule.authorized ?? []).includes(caller.user.name));
+    if (!allowed) return { status: caller.kind === 'anonymous' ? 401 : 403, message: GATED_MESSAGE };
+  }
+  if (writing && caller.kind === 'user') {
+    const message = pushRefusal(caller.user, caller.token, repo);
+    if (message !== undefined) return { status: 403, message };
+  }
+  return undefined;
+}
+
 const GIT_PATH =
   /^\/((?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
 
@@ -98,40 +128,14 @@ export function handleGitHttp(
   const service = match[2] === 'info/refs' ? url.searchParams.get('service') : match[2];
   const pushing = service === 'git-receive-pack';
   const caller = gitCaller(req, tokens);
-  if (caller.kind === 'password') {
-    refuse(
-      res,
-      401,
-      'Password authentication in git is no longer supported. You must use a user access token or an SSH key instead.',
-    );
+  const refusal = accessRefusal(caller, repo, pushing, rules.get(repo));
+  // A 403 on a push is the Hub refusing the ref update, after the refs were advertised (and after
+  // git-lfs's pre-push upload, which meets its own "Authorization error."): the pre-receive hook
+  // prints it, so git shows "remote: DENIED update refs/heads/main: forbidden".
+  const deniedUpdate = pushing && refusal?.status === 403 && !refusal.message.startsWith('Access denied');
+  if (refusal && !deniedUpdate) {
+    refuse(res, refusal.status, refusal.message);
     return true;
-  }
-  if (caller.kind === 'invalid') {
-    refuse(res, 401, 'Invalid username or password.');
-    return true;
-  }
-  if (pushing && caller.kind === 'anonymous') {
-    refuse(res, 401, 'Authentication required.');
-    return true;
-  }
-  const rule = rules.get(repo);
-  if (rule?.gated) {
-    const allowed =
-      caller.kind === 'user' &&
-      (namespaceOf(repo) === caller.user.name ||
-        (caller.user.orgs ?? []).some((org) => org.name === namespaceOf(repo)) ||
-        (rule.authorized ?? []).includes(caller.user.name));
-    if (!allowed) {
-      refuse(res, caller.kind === 'anonymous' ? 401 : 403, GATED_MESSAGE);
-      return true;
-    }
-  }
-  if (pushing && caller.kind === 'user') {
-    const refusal = pushRefusal(caller.user, caller.token, repo);
-    if (refusal !== undefined) {
-      refuse(res, 403, refusal);
-      return true;
-    }
   }
   const gitDir = join(reposDir, `${repo}.git`);
   if (!existsSync(gitDir)) {
@@ -154,6 +158,7 @@ export function handleGitHttp(
       GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
       REMOTE_USER: caller.kind === 'user' ? caller.user.name : '',
       REMOTE_ADDR: '127.0.0.1',
+      ...(deniedUpdate && refusal ? { HFGD_PUSH_DENIED: refusal.message } : {}),
     },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { KeyRing } from './keys';
 import { handleGitHttp } from './git-http';
 import type { RepoRules } from './git-http';
+import { LfsServer } from './lfs';
 import { fakeId } from './users';
 import type { FakeToken, FakeUser } from './users';
 
@@ -29,6 +30,8 @@ export interface HttpServerOptions {
 /** Why: a running HTTP server. */
 export interface RunningHttpServer {
   readonly port: number;
+  /** The LFS batch API and object store. */
+  readonly lfs: LfsServer | undefined;
   /** How many whoami-v2 requests arrived (answered or refused), so a test can see the app's cache work. */
   whoamiCalls(): number;
   stop(): Promise<void>;
@@ -45,6 +48,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   for (const user of options.users)
     for (const token of user.tokens ?? []) tokens.set(token.value, { user, token });
 
+  let port = 0;
+  const lfs = options.reposDir
+    ? new LfsServer(options.reposDir, tokens, options.repoRules ?? new Map(), () => `http://${host}:${port}`)
+    : undefined;
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: `fake hub: ${String(error)}` });
@@ -54,6 +61,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake-hub.invalid').pathname;
+    if (lfs?.handle(req, res)) return;
     if (options.reposDir && handleGitHttp(req, res, options.reposDir, tokens, options.repoRules)) return;
     if (path === '/api/whoami-v2' && req.method === 'GET') return whoami(req, res);
     if (path === '/settings/keys' && req.method === 'GET') return sendKeysPage(res, 200);
@@ -140,10 +148,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   return {
     port,
+    lfs,
     whoamiCalls: () => whoamiCalls,
     stop: () =>
       new Promise<void>((resolve) => {

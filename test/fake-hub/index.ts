@@ -1,7 +1,8 @@
 // The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting, whoami-v2, the keys page),
 // for integration and end-to-end tests and for manual trials (`npm run fake-hub`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { lfsObjectPath } from './lfs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyRing } from './keys';
@@ -65,6 +66,8 @@ export interface FakeHub {
   keysOf(user: string): readonly string[];
   /** Creates an empty bare repository (branch main) that smart-HTTP git can clone and push. */
   createRepo(path: string, rules?: RepoRules): FakeRepo;
+  /** The LFS object the hub holds for a repository, as a path, or undefined. */
+  lfsObject(repoPath: string, oid: string): string | undefined;
   /** How many whoami-v2 requests the hub has received. */
   whoamiCalls(): number;
   /** Closes both servers and every open connection, and removes the repositories. */
@@ -114,6 +117,10 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     },
     keysOf: (user) => keyRing.keysOf(user).map((key) => key.line),
     whoamiCalls: () => http.whoamiCalls(),
+    lfsObject(repoPath, oid) {
+      const file = lfsObjectPath(join(reposDir, `${repoPath}.git`), oid);
+      return existsSync(file) ? file : undefined;
+    },
     createRepo(path, rules) {
       if (!/^(?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/.test(path)) {
         throw new Error(`fake hub: not a Hub repository path: ${path}`);
@@ -122,6 +129,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       const made = spawnSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
       if (made.status !== 0) throw new Error(`fake hub: git init failed: ${made.stderr}`);
       spawnSync('git', ['--git-dir', gitDir, 'config', 'http.receivepack', 'true']);
+      // The Hub's push rules (10 MiB, binary files) as a real pre-receive hook.
+      copyFileSync(join(__dirname, 'pre-receive.cjs'), join(gitDir, 'hooks', 'pre-receive'));
+      chmodSync(join(gitDir, 'hooks', 'pre-receive'), 0o755);
       if (rules) repoRules.set(path, rules);
       return { path, url: `http://${host}:${http.port}/${path}`, gitDir };
     },

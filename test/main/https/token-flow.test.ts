@@ -256,6 +256,9 @@ describe('diagnosing "Authentication failed" with real git', () => {
     const w = world();
     await saveToken(w, BOB_READ_TOKEN);
     const work = await w.cloneWithCommit(`${hub.httpUrl}/bob/notes`, 'notes');
+    // The dry run signs in fine (the Hub refuses the ref update only on a real push), and is
+    // still told, from whoami, that the push will be refused.
+    expect(await pushKind(w, work, true)).toBe('read_token');
     const result = await w.call('tryPush', { path: work, remote: 'origin', dryRun: false });
     expect(result).toMatchObject({ ok: true, value: { kind: 'read_token', action: 'new_write_token' } });
     expect(result.ok && result.value.fix).toContain(`${hub.httpUrl}/settings/tokens/new?tokenType=write`);
@@ -274,6 +277,7 @@ describe('diagnosing "Authentication failed" with real git', () => {
     const w = world();
     await saveToken(w, DAVE_WRITE_TOKEN);
     const work = await w.cloneWithCommit(`${hub.httpUrl}/alice-lab/shared-model`, 'org');
+    expect(await pushKind(w, work, true)).toBe('org_role_too_low');
     const result = await w.call('tryPush', { path: work, remote: 'origin', dryRun: false });
     expect(result).toMatchObject({ ok: true, value: { kind: 'org_role_too_low' } });
     expect(result.ok && result.value.message).toContain('“read”');

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { approveToken } from '../../main/https/credentials';
+import { run } from '../../main/process/run';
+import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, startFakeHub, type FakeHub } from '.';
+
+// Real git and git-lfs against the fake hub: the LFS batch API with uploads and downloads, and
+// the Hub's push rules (10 MiB, binary files, also in history) from its pre-receive hook.
+
+let hub: FakeHub;
+let home: string;
+const homes: string[] = [];
+
+beforeAll(async () => {
+  hub = await startFakeHub();
+});
+afterEach(() => {
+  while (homes.length > 0) rmSync(homes.pop() as string, { recursive: true, force: true });
+});
+afterAll(async () => {
+  await hub.stop();
+});
+
+async function git(cwd: string, args: readonly string[]): Promise<{ status: number | null; out: string }> {
+  const result = await run('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: home, GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' },
+    timeoutMs: 60_000,
+  });
+  return { status: result.exitCode, out: `${result.stdout}${result.stderr}` };
+}
+
+/** A fresh HOME with git-lfs installed and the user's token in the store helper; a clone of `path`. */
+async function cloneAs(user: string, token: string, path: string): Promise<string> {
+  home = mkdtempSync(join(tmpdir(), 'hfgd-lfs-'));
+  homes.push(home);
+  writeFileSync(join(home, '.gitconfig'), '[credential]\n\thelper = store\n');
+  expect((await git(home, ['lfs', 'install'])).status).toBe(0);
+  await approveToken(home, { endpoint: hub.httpUrl, username: user }, token);
+  const work = join(home, 'work');
+  const cloned = await git(home, ['clone', '--quiet', `${hub.httpUrl}/${path}`, work]);
+  expect(cloned.status, cloned.out).toBe(0);
+  return work;
+}
+
+const sha256 = async (file: string) =>
+  (await import('node:crypto')).createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('LFS over HTTP on the fake hub', () => {
+  it('uploads a tracked file through the batch API, and a fresh clone downloads it', async () => {
+    hub.createRepo('alice/lfs-model');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/lfs-model');
+    await git(work, ['lfs', 'track', '*.bin']);
+    writeFileSync(join(work, 'weights.bin'), randomBytes(2 * 1024 * 1024));
+    const oid = await sha256(join(work, 'weights.bin'));
+    await git(work, ['add', '.gitattributes', 'weights.bin']);
+    await git(work, ['commit', '--quiet', '-m', 'weights']);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status, pushed.out).toBe(0);
+    expect(hub.lfsObject('alice/lfs-model', oid)).toBeDefined();
+    const again = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/lfs-model');
+    expect(await sha256(join(again, 'weights.bin'))).toBe(oid);
+  });
+
+  it('refuses an upload with a read token: "Authorization error."', async () => {
+    hub.createRepo('bob/lfs-notes');
+    const work = await cloneAs('bob', BOB_READ_TOKEN, 'bob/lfs-notes');
+    await git(work, ['lfs', 'track', '*.bin']);
+    writeFileSync(join(work, 'a.bin'), randomBytes(4096));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'a']);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status).not.toBe(0);
+    expect(pushed.out).toMatch(/Authorization error/);
+  });
+
+  it('says an object the repository does not hold is missing (a fork without its upstream’s objects)', async () => {
+    const upstream = hub.createRepo('alice/upstream-model');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/upstream-model');
+    await git(work, ['lfs', 'track', '*.bin']);
+    writeFileSync(join(work, 'w.bin'), randomBytes(8192));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'w']);
+    expect((await git(work, ['push', '--quiet', 'origin', 'HEAD:main'])).status).toBe(0);
+    // A fork made with plain git: the commits, but none of the LFS objects.
+    const fork = hub.createRepo('alice/fork-model');
+    expect(
+      (await git(home, ['--git-dir', upstream.gitDir, 'push', '--quiet', fork.gitDir, 'main'])).status,
+    ).toBe(0);
+    const cloned = await git(home, ['clone', `${hub.httpUrl}/alice/fork-model`, join(home, 'fork')]);
+    expect(cloned.out).toMatch(/Object does not exist on the server|Smudge error/);
+  });
+});
+
+describe('the Hub’s push rules (pre-receive hook)', () => {
+  it('rejects a file over 10 MiB that is not in LFS, listing it', async () => {
+    hub.createRepo('alice/big-no-lfs');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/big-no-lfs');
+    writeFileSync(join(work, 'model.safetensors'), Buffer.alloc(11 * 1024 * 1024, 'a'));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'big']);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status).not.toBe(0);
+    expect(pushed.out).toContain(
+      'remote: Your push was rejected because it contains files larger than 10 MiB.',
+    );
+    expect(pushed.out).toContain('remote:   - model.safetensors (ref: refs/heads/main)');
+    expect(pushed.out).toContain('pre-receive hook declined');
+  });
+
+  it('rejects a small binary file, and one deleted in a later commit is still in history', async () => {
+    hub.createRepo('alice/binary-history');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/binary-history');
+    writeFileSync(join(work, 'clip.mp4'), Buffer.from([0, 1, 2, 0, 255, 0, 3]));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'clip']);
+    await git(work, ['rm', '--quiet', 'clip.mp4']);
+    await git(work, ['commit', '--quiet', '-m', 'remove clip']);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status).not.toBe(0);
+    expect(pushed.out).toContain('remote: Your push was rejected because it contains binary files.');
+    expect(pushed.out).toContain('remote:   - clip.mp4 (ref: refs/heads/main)');
+  });
+
+  it('lets text and LFS pointers through', async () => {
+    hub.createRepo('alice/good-push');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/good-push');
+    await git(work, ['lfs', 'track', '*.safetensors']);
+    writeFileSync(join(work, 'model.safetensors'), Buffer.alloc(11 * 1024 * 1024, 'b'));
+    writeFileSync(join(work, 'README.md'), '# good\n');
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'good']);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status, pushed.out).toBe(0);
+  });
+});

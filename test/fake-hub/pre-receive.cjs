@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The fake hub's pre-receive hook: the Hub's push rules, run by the real git receive-pack
+// (HUB-FACTS, "Repositories and large files"): files over 10 MiB must go through LFS or Xet, and
+// binary files are refused far below that; both answer with the Hub's "Offending files" list.
+'use strict';
+const { execFileSync } = require('node:child_process');
+
+const TEN_MIB = 10 * 1024 * 1024;
+const zero = /^0+$/;
+const git = (args, input) =>
+  execFileSync('git', args, { input, encoding: 'latin1', maxBuffer: 1024 * 1024 * 1024 });
+
+// The account may not write here (git-http.ts decided it): the Hub's words, and nothing lands.
+if (process.env.HFGD_PUSH_DENIED) {
+  process.stderr.write(`${process.env.HFGD_PUSH_DENIED}\n`);
+  process.exit(1);
+}
+
+const updates = require('node:fs')
+  .readFileSync(0, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => line.split(' '));
+const large = [];
+const binary = [];
+for (const [, newRev, ref] of updates) {
+  if (zero.test(newRev)) continue;
+  // Every object this push brings (in history too: deleting a file later does not help).
+  const objects = git(['rev-list', '--objects', newRev, '--not', '--all'])
+    .split('\n')
+    .filter((line) => line.includes(' '))
+    .map((line) => ({ oid: line.slice(0, line.indexOf(' ')), path: line.slice(line.indexOf(' ') + 1) }));
+  if (objects.length === 0) continue;
+  const checks = git(
+    ['cat-file', '--batch-check=%(objecttype) %(objectsize)'],
+    objects.map((o) => o.oid).join('\n') + '\n',
+  )
+    .split('\n')
+    .filter(Boolean);
+  objects.forEach((object, index) => {
+    const [type, size] = (checks[index] ?? '').split(' ');
+    if (type !== 'blob') return;
+    if (Number(size) > TEN_MIB) large.push(`${object.path} (ref: ${ref})`);
+    else if (git(['cat-file', 'blob', object.oid]).slice(0, 8000).includes('\u0000'))
+      binary.push(`${object.path} (ref: ${ref})`);
+  });
+}
+const rule = '-------------------------------------------------------------------------';
+const report = (lines, files) => {
+  process.stderr.write(
+    [rule, ...lines, '', 'Offending files:', ...files.map((file) => `  - ${file}`), rule, ''].join('\n'),
+  );
+};
+if (large.length > 0) {
+  report(
+    [
+      'Your push was rejected because it contains files larger than 10 MiB.',
+      'Please use https://git-lfs.github.com/ to store large files.',
+      'See also: https://hf.co/docs/hub/repositories-getting-started#terminal',
+    ],
+    large,
+  );
+  process.exit(1);
+}
+if (binary.length > 0) {
+  report(
+    [
+      'Your push was rejected because it contains binary files.',
+      'Please use https://huggingface.co/docs/hub/xet to store binary files.',
+    ],
+    binary,
+  );
+  process.exit(1);
+}
