@@ -21,6 +21,8 @@ export default tseslint.config(
   {
     files: ['build/**/*.cjs', 'test/**/*.cjs'],
     languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+    // CommonJS files load modules with require(); that is what they are for.
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // Playwright fixtures must destructure their (empty) dependencies: `async ({}, use) => ...`.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
