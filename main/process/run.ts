@@ -22,6 +22,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called with each chunk of stdout/stderr as it arrives, for live panels. */
   readonly onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** How stdout is decoded; latin1 keeps every byte as one character (for binary output). */
+  readonly stdoutEncoding?: 'utf8' | 'latin1';
   /** Cap on collected output per stream, so a runaway child cannot fill memory. */
   readonly maxOutputBytes?: number;
 }
@@ -82,7 +84,7 @@ export function run(command: string, args: readonly string[], options: RunOption
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    child.stdout.setEncoding(options.stdoutEncoding ?? 'utf8').on('data', (text: string) => {
       if (stdout.length < limit) stdout += text;
       options.onOutput?.('stdout', text);
     });
