@@ -235,15 +235,15 @@ describe('fake hub over SSH (real OpenSSH client)', () => {
     expect(seen).toEqual(['alice git-upload-pack datasets/alice/data.git']);
   });
 
-  it('answers git commands with a clear error while git is not implemented', async () => {
+  it('refuses git from a key no account holds, with the Hub’s ERROR: wording', async () => {
     const hub = await hubFor();
     const home = await tempHome();
     const key = await newKey(home, 'id_ed25519');
     const result = await sshT(hub, home, await knownHosts(home, hub.knownHostsLine), key, {
       command: "git-receive-pack 'alice/model'",
     });
-    expect(result.stderr).toContain('fatal: the fake hub does not serve git-receive-pack yet');
-    expect(result.code).toBe(128);
+    expect(result.stderr).toContain('ERROR: Your SSH key is not registered on any Hub account');
+    expect(result.code).toBe(1);
   });
 
   it('stop() resolves while clients are still connected', async () => {

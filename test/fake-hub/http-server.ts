@@ -1,4 +1,5 @@
 // The fake hub's HTTP side: whoami-v2 for tokens and the /settings/keys page where a person pastes a key.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -32,6 +33,8 @@ export interface RunningHttpServer {
   readonly port: number;
   /** The LFS batch API and object store. */
   readonly lfs: LfsServer | undefined;
+  /** A short-lived write token of `user` (what git-lfs-authenticate hands out over SSH). */
+  issueToken(user: FakeUser): string;
   /** How many whoami-v2 requests arrived (answered or refused), so a test can see the app's cache work. */
   whoamiCalls(): number;
   stop(): Promise<void>;
@@ -154,6 +157,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     port,
     lfs,
     whoamiCalls: () => whoamiCalls,
+    issueToken(user) {
+      const value = `hf_ssh${randomBytes(12).toString('hex')}`;
+      tokens.set(value, { user, token: { value, displayName: 'ssh-lfs', role: 'write' } });
+      return value;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -2,6 +2,7 @@
 // for integration and end-to-end tests and for manual trials (`npm run fake-hub`).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { gitOverSsh } from './git-ssh';
 import { lfsObjectPath } from './lfs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ export interface FakeHubOptions {
   /** Who is "logged in" on the web pages (/settings/keys). Default 'alice'. */
   readonly webUser?: string;
   readonly host?: '127.0.0.1';
-  /** Where git over SSH will plug in; absent for now (git commands get a clear error). */
+  /** Replaces the built-in git over SSH (upload-pack, receive-pack, git-lfs-authenticate). */
   readonly onGitExec?: GitExecHandler;
   /** whoami-v2's rate limit (default 30 a minute); tests of the app's retry set it low. */
   readonly whoamiLimit?: { readonly max: number; readonly windowMs: number };
@@ -86,8 +87,21 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   const keyRing = new KeyRing(names);
   const repoRules = new Map<string, RepoRules>();
   const reposDir = mkdtempSync(join(tmpdir(), 'hfgd-fake-hub-repos-'));
-  const ssh = await startSshServer({ keyRing, host, onGitExec: options.onGitExec });
-  let http: RunningHttpServer;
+  let http: RunningHttpServer | undefined;
+  // Git over SSH on the same repos; it reaches the HTTP side (LFS) once that has started.
+  const onGitExec =
+    options.onGitExec ??
+    gitOverSsh({
+      reposDir,
+      users,
+      rules: repoRules,
+      httpUrl: () => `http://${host}:${http?.port ?? 0}`,
+      issueToken: (user) => {
+        if (!http) throw new Error('fake hub: HTTP side not started');
+        return http.issueToken(user);
+      },
+    });
+  const ssh = await startSshServer({ keyRing, host, onGitExec });
   try {
     http = await startHttpServer({
       users,

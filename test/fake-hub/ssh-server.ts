@@ -9,7 +9,9 @@ import type { KeyRing } from './keys';
 export interface GitExecRequest {
   /** The account of the key that signed in, or null for an anonymous (unregistered) key. */
   readonly user: string | null;
-  readonly service: 'git-upload-pack' | 'git-receive-pack' | 'git-upload-archive';
+  readonly service: 'git-upload-pack' | 'git-receive-pack' | 'git-upload-archive' | 'git-lfs-authenticate';
+  /** For git-lfs-authenticate: "upload" or "download". */
+  readonly operation?: string;
   /** The repository path as the client sent it, e.g. `alice/model` or `datasets/alice/data.git`. */
   readonly repoPath: string;
   /** Environment the client sent with `env` requests (GIT_PROTOCOL for protocol v2). */
@@ -43,7 +45,8 @@ export function greeting(user: string | null): string {
 }
 
 // `git-upload-pack 'alice/model.git'` as OpenSSH runs it for git (also the `git upload-pack` spelling).
-const GIT_COMMAND = /^git[- ](upload-pack|receive-pack|upload-archive) +'?([^']*?)'?$/;
+const GIT_COMMAND =
+  /^git[- ](upload-pack|receive-pack|upload-archive|lfs-authenticate) +'?([^' ]*?)'?(?: +(upload|download))?$/;
 
 /** Why: starts the SSH server on a random loopback port with a fresh ed25519 host key. */
 export async function startSshServer(options: SshServerOptions): Promise<RunningSshServer> {
@@ -94,12 +97,26 @@ export async function startSshServer(options: SshServerOptions): Promise<Running
         session.on('exec', (accept, _reject, info) => {
           const channel = accept();
           const git = GIT_COMMAND.exec(info.command.trim());
+          if (git === null && /^git[- ]/.test(info.command.trim())) {
+            // e.g. git-lfs-transfer: not offered, so git-lfs falls back to git-lfs-authenticate.
+            channel.stderr.write(`fatal: unsupported command: ${info.command.trim().split(' ')[0]}\n`);
+            channel.exit(127);
+            channel.end();
+            return;
+          }
           if (git === null) return greet(channel, user, withPty);
           // THE place for git over SSH: `onGitExec` receives the parsed request.
           const service = `git-${git[1]}` as GitExecRequest['service'];
           const repoPath = git[2] ?? '';
           if (options.onGitExec)
-            return options.onGitExec({ user, service, repoPath, env: { ...env }, channel });
+            return options.onGitExec({
+              user,
+              service,
+              repoPath,
+              env: { ...env },
+              channel,
+              ...(git[3] ? { operation: git[3] } : {}),
+            });
           channel.stderr.write(`fatal: the fake hub does not serve ${service} yet\n`);
           channel.exit(128);
           channel.end();
