@@ -89,11 +89,11 @@ describe('git over SSH on the fake hub', () => {
       timeoutMs: 10_000,
     });
     const refused = await git(
-      home,
+      work,
       ['push', url('bob/ssh-notes'), 'HEAD'],
       sshCommand.replace(/-i \S+$/, `-i ${stranger}`),
     );
-    expect(refused.status).not.toBe(0);
+    expect(refused.status, refused.out).not.toBe(0);
     expect(refused.out).toContain('ERROR: Your SSH key is not registered on any Hub account');
   });
 });
