@@ -22,6 +22,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** Called with each chunk of stdout/stderr as it arrives, for live panels. */
   readonly onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /**
+   * Stops the whole process tree on cancel or timeout, not just the child (POSIX: the child leads
+   * its own process group). For git, whose hooks and git-lfs would otherwise keep uploading.
+   */
+  readonly killTree?: boolean;
   /** How stdout is decoded; latin1 keeps every byte as one character (for binary output). */
   readonly stdoutEncoding?: 'utf8' | 'latin1';
   /** Cap on collected output per stream, so a runaway child cannot fill memory. */
@@ -50,7 +55,19 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: options.env,
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: options.killTree === true && process.platform !== 'win32',
     });
+    const signalTree = (signal: NodeJS.Signals): void => {
+      if (options.killTree && process.platform !== 'win32' && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, signal);
+          return;
+        } catch {
+          // The group is gone already; fall through to the child itself.
+        }
+      }
+      child.kill(signal);
+    };
     const finish = (exitCode: number | null, notFound: boolean): void => {
       if (settled) return;
       settled = true;
@@ -69,8 +86,8 @@ export function run(command: string, args: readonly string[], options: RunOption
     };
     let killTimer: NodeJS.Timeout | undefined;
     const stop = (): void => {
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 1000);
+      signalTree('SIGTERM');
+      killTimer = setTimeout(() => signalTree('SIGKILL'), 1000);
       killTimer.unref();
     };
     const timer = setTimeout(() => {
