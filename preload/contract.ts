@@ -33,7 +33,16 @@ export type ErrorCode =
   | 'hub_error'
   | 'plaintext_consent_needed'
   | 'credential_helper_failed'
-  | 'repo_unusable';
+  | 'repo_unusable'
+  // Repositories
+  | 'bad_repo_address'
+  | 'destination_unusable'
+  | 'cancelled'
+  | 'git_failed'
+  | 'lfs_missing'
+  | 'identity_needed'
+  | 'nothing_to_commit'
+  | 'consent_needed';
 
 /** What a failed operation tells the user: what happened, and what to do about it. */
 export interface AppError {
@@ -339,6 +348,89 @@ export interface PushCheck {
   readonly output: string;
 }
 
+export type RepoKind = 'model' | 'dataset' | 'space';
+export type GitTransport = 'https' | 'ssh';
+
+/** A Hub repository, as read from what the person pasted. */
+export interface RepoRefView {
+  readonly kind: RepoKind;
+  readonly namespace: string;
+  readonly name: string;
+  /** NAME/REPO, datasets/NAME/REPO or spaces/NAME/REPO. */
+  readonly path: string;
+  readonly revision?: string;
+}
+
+export interface LfsStateView {
+  readonly installed: boolean;
+  readonly configured: boolean;
+  readonly xet: boolean;
+  readonly howToInstall: string;
+}
+
+/** Which ways to the Hub this computer has, and which the app would use. */
+export interface RepoAccess {
+  /** The account a token is saved for, when HTTPS is set up. */
+  readonly httpsUser: string | null;
+  /** An SSH key and the Hub's pinned host keys are in place. */
+  readonly ssh: boolean;
+  readonly preferred: GitTransport | null;
+  readonly lfs: LfsStateView;
+}
+
+export interface ChangedFileView {
+  readonly path: string;
+  readonly status: string;
+  readonly staged: boolean;
+  readonly size: number;
+}
+
+export interface PushProblemView {
+  readonly rule: 'too_large' | 'binary' | 'over_5gb';
+  readonly path: string;
+  readonly size: number;
+  readonly inHistoryOnly: boolean;
+  readonly trackPattern?: string;
+  /** The problem and its fix in one sentence. */
+  readonly text: string;
+}
+
+/** Everything the repository screen shows about one local repository. */
+export interface RepoState {
+  readonly path: string;
+  readonly branch: string | null;
+  readonly upstream: string | null;
+  readonly ahead: number;
+  readonly behind: number;
+  readonly changes: readonly ChangedFileView[];
+  readonly identity: { readonly name: string; readonly email: string } | null;
+  readonly remotes: readonly RepoRemote[];
+  readonly pointers: readonly { readonly path: string; readonly size: number }[];
+  /** The Hub's push rules applied to the commits not pushed yet. */
+  readonly prePush: { readonly commits: number; readonly problems: readonly PushProblemView[] };
+  readonly lfs: LfsStateView;
+}
+
+/** How a clone, push, pull or LFS download ended. */
+export interface RemoteRunView {
+  readonly ok: boolean;
+  readonly cancelled: boolean;
+  /** The remote has commits this branch lacks: pull first. */
+  readonly behind: boolean;
+  /** Plain words and a fix when it failed. */
+  readonly message: string;
+  readonly fix: string;
+  /** git's output, secrets redacted. */
+  readonly output: string;
+}
+
+export interface RecentRepoView {
+  readonly path: string;
+  readonly remote: string;
+  readonly lastAction: 'cloned' | 'committed' | 'pushed' | 'pulled' | 'forked' | 'opened';
+  readonly at: string;
+}
+
 /** Request and result of every operation, keyed by the bridge method's name (also the IPC channel). */
 export interface Operations {
   readonly getAppInfo: { readonly request: null; readonly result: AppInfo };
@@ -381,6 +473,72 @@ export interface Operations {
     readonly request: { readonly path: string; readonly remote: string };
     readonly result: RepoCheck;
   };
+  readonly repoAccess: { readonly request: null; readonly result: RepoAccess };
+  readonly parseRepo: {
+    readonly request: { readonly input: string; readonly kind: RepoKind | null };
+    readonly result: RepoRefView;
+  };
+  /** Clones; progress streams as repoProgress events with the same runId. */
+  readonly cloneRepo: {
+    readonly request: {
+      readonly runId: string;
+      readonly input: string;
+      readonly kind: RepoKind | null;
+      readonly destination: string;
+      readonly revision: string | null;
+      readonly transport: GitTransport;
+    };
+    readonly result: { readonly path: string; readonly url: string; readonly pointers: number };
+  };
+  readonly cancelRepoRun: { readonly request: { readonly runId: string }; readonly result: null };
+  readonly repoState: { readonly request: { readonly path: string }; readonly result: RepoState };
+  /** Stages the listed files, or all changes when `files` is null. */
+  readonly stageFiles: {
+    readonly request: { readonly path: string; readonly files: readonly string[] | null };
+    readonly result: RepoState;
+  };
+  readonly commitChanges: {
+    readonly request: { readonly path: string; readonly message: string };
+    readonly result: RepoState;
+  };
+  readonly setIdentity: {
+    readonly request: { readonly name: string; readonly email: string };
+    readonly result: null;
+  };
+  readonly pushRepo: {
+    readonly request: { readonly runId: string; readonly path: string };
+    readonly result: RemoteRunView;
+  };
+  readonly pullRepo: {
+    readonly request: { readonly runId: string; readonly path: string };
+    readonly result: RemoteRunView;
+  };
+  readonly lfsPull: {
+    readonly request: { readonly runId: string; readonly path: string };
+    readonly result: RemoteRunView;
+  };
+  /** `git lfs install` for this user; only on the person's click. */
+  readonly installLfs: { readonly request: null; readonly result: LfsStateView };
+  readonly trackLfs: {
+    readonly request: { readonly path: string; readonly pattern: string };
+    readonly result: RepoState;
+  };
+  /** Rewrites unpushed commits to move files into LFS; `consent: true` is required; a backup branch is kept. */
+  readonly migrateLfs: {
+    readonly request: { readonly path: string; readonly pattern: string; readonly consent: boolean };
+    readonly result: { readonly backupBranch: string; readonly state: RepoState };
+  };
+  readonly forkRepo: {
+    readonly request: {
+      readonly runId: string;
+      readonly upstream: string;
+      readonly fork: string;
+      readonly destination: string;
+      readonly transport: GitTransport;
+    };
+    readonly result: { readonly path: string; readonly branch: string };
+  };
+  readonly recentRepos: { readonly request: null; readonly result: readonly RecentRepoView[] };
   /** The redacted report for support: versions, machine check, ssh -T verdict, token role. */
   readonly supportReport: { readonly request: null; readonly result: { readonly text: string } };
   /** Pushes the current branch (or a dry run), and explains any refusal. */
@@ -394,6 +552,13 @@ export interface Operations {
 export interface Events {
   /** Each probe of the machine check as it finishes, so the screen fills in live. */
   readonly machineCheckItem: CheckItem;
+  /** Clone, push, pull and LFS progress: the whole run's percent, rising only. */
+  readonly repoProgress: {
+    readonly runId: string;
+    readonly phase: 'counting' | 'receiving' | 'resolving' | 'writing' | 'lfs' | 'checkout' | 'done';
+    readonly percent: number;
+    readonly detail: string;
+  };
   /** Each line of the live `ssh -T` panel as ssh prints it. */
   readonly sshTestOutput: {
     readonly runId: string;

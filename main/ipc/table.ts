@@ -3,6 +3,7 @@ import { appHandlers, type AppFacts } from '../services/app/handlers';
 import { machineCheckHandlers } from '../services/machine-check/handlers';
 import { progressHandlers } from '../services/progress/handlers';
 import { httpsHandlers } from '../https/handlers';
+import { repoHandlers } from '../repos/handlers';
 import { sshHandlers } from '../ssh/handlers';
 import { supportHandlers } from '../support/handlers';
 
@@ -18,5 +19,6 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
     ...sshHandlers(),
     ...httpsHandlers(),
     ...supportHandlers(facts),
+    ...repoHandlers(),
   };
 }

@@ -59,6 +59,22 @@ export function errorHeadline(code: ErrorCode): string {
       return 'Git could not save the token';
     case 'repo_unusable':
       return 'That folder cannot be used';
+    case 'bad_repo_address':
+      return 'That is not a Hub repository address';
+    case 'destination_unusable':
+      return 'That folder cannot be used for the clone';
+    case 'cancelled':
+      return 'Cancelled';
+    case 'git_failed':
+      return 'Git stopped with an error';
+    case 'lfs_missing':
+      return 'Git LFS is not installed';
+    case 'identity_needed':
+      return 'Git needs your name and email first';
+    case 'nothing_to_commit':
+      return 'Nothing to commit';
+    case 'consent_needed':
+      return 'This needs your go-ahead';
     default:
       return assertNever(code);
   }
