@@ -6,6 +6,8 @@ import { testConnection } from '../ssh/connection-test';
 import { formatMachineReport, type TextStyle } from '../services/machine-check/format';
 import { resolveSettings, SettingsError, type Settings } from '../settings';
 import { gatherSupportReport } from '../support/report';
+import { formatRepoReport, repoReport } from '../repos/report';
+import { resolve } from 'node:path';
 
 // `npm run doctor` (and out/main/doctor.js): the app's checks in a terminal, for people helping
 // someone and for scripts (`--json`). Exit codes: 0 nothing blocks, 1 something blocks, 2 the
@@ -77,11 +79,13 @@ const SECTIONS: readonly DoctorSection[] = [
   },
 ];
 
-const USAGE = `Usage: npm run doctor [-- --json | --report]
+const USAGE = `Usage: npm run doctor [-- --json | --report | --repo PATH]
 
 Checks this computer for what HF Git Desktop needs and says how to fix what is missing.
   --json     print one JSON object instead of text
   --report   print the report for support (the app's "Copy a report for support"), redacted
+  --repo P   check the repository in folder P: remotes, credentials in addresses, Git LFS,
+             pointer files, and files the Hub would refuse
 Exit code: 0 nothing blocks, 1 something blocks, 2 the check could not run.`;
 
 async function main(args: readonly string[]): Promise<number> {
@@ -89,7 +93,16 @@ async function main(args: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknown = args.filter((arg) => arg !== '--json' && arg !== '--report');
+  const repoAt = args.indexOf('--repo');
+  const repoPath = repoAt >= 0 ? args[repoAt + 1] : undefined;
+  if (repoAt >= 0 && (repoPath === undefined || repoPath.startsWith('--'))) {
+    process.stderr.write(`--repo needs the folder of a repository.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const unknown = args.filter(
+    (arg, index) =>
+      arg !== '--json' && arg !== '--report' && !(repoAt >= 0 && (index === repoAt || index === repoAt + 1)),
+  );
   if (unknown.length > 0) {
     process.stderr.write(`Unknown option: ${unknown.join(' ')}\n\n${USAGE}\n`);
     return 2;
@@ -113,6 +126,21 @@ async function main(args: readonly string[]): Promise<number> {
     });
     process.stdout.write(`${text}\n`);
     return 0;
+  }
+
+  if (repoPath !== undefined) {
+    let report;
+    try {
+      report = await repoReport(settings, resolve(repoPath), process.env);
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    const { lines, blocking } = formatRepoReport(report);
+    process.stdout.write(
+      args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${lines.join('\n')}\n`,
+    );
+    return blocking ? 1 : 0;
   }
 
   // https://no-color.org: any non-empty NO_COLOR turns colours off; so does a pipe.
