@@ -1,13 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AppFooter } from './app-footer';
 import { useAppStore } from './store/app-store';
 import { StepIndicator } from './wizard/step-indicator';
 import { Wizard } from './wizard/wizard';
 
-/** The window: the app's name and progress on top, the current step, and the Hub address below. */
+// The repositories screen loads when first opened; the first screen stays small.
+const ReposView = lazy(() => import('./repos/repos-view').then((module) => ({ default: module.ReposView })));
+
+/** The window: the app's name and progress on top, the current step or the repositories, and the Hub address below. */
 export function App() {
-  const { step, startOver } = useAppStore(
-    useShallow((state) => ({ step: state.step, startOver: state.startOver })),
+  const { step, startOver, view, showView } = useAppStore(
+    useShallow((state) => ({
+      step: state.step,
+      startOver: state.startOver,
+      view: state.view,
+      showView: state.showView,
+    })),
   );
 
   return (
@@ -15,16 +24,40 @@ export function App() {
       <header className="app-header">
         <div className="app-header__bar">
           <span className="app-header__name">HF Git Desktop</span>
-          {step !== 'welcome' ? (
-            <button type="button" className="button button--quiet" onClick={startOver}>
-              Start over
+          <nav className="app-nav" aria-label="Parts of the app">
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-current={view === 'setup' ? 'page' : undefined}
+              onClick={() => showView('setup')}
+            >
+              Setup
             </button>
-          ) : null}
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-current={view === 'repos' ? 'page' : undefined}
+              onClick={() => showView('repos')}
+            >
+              Repositories
+            </button>
+            {view === 'setup' && step !== 'welcome' ? (
+              <button type="button" className="button button--quiet" onClick={startOver}>
+                Start over
+              </button>
+            ) : null}
+          </nav>
         </div>
-        <StepIndicator />
+        {view === 'setup' ? <StepIndicator /> : null}
       </header>
       <main className="app-main">
-        <Wizard />
+        {view === 'setup' ? (
+          <Wizard />
+        ) : (
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <ReposView />
+          </Suspense>
+        )}
       </main>
       <AppFooter />
     </div>

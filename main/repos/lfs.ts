@@ -123,5 +123,7 @@ export async function migrateToLfs(
     env,
   );
   if (migrated.code !== 0) throw new Error(redactSecrets(migrated.stderr.trim()) || 'git lfs migrate failed');
+  // migrate leaves the moved files as pointers in the work tree; put the person's bytes back.
+  await git(settings.home, repoPath, ['lfs', 'checkout'], env);
   return { backupBranch };
 }

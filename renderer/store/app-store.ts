@@ -5,6 +5,7 @@ import { createConnectionSlice, type ConnectionSlice } from './connection-slice'
 import { createKeysSlice, type KeysSlice } from './keys-slice';
 import { createMachineSlice, type MachineSlice } from './machine-slice';
 import { createTokenSlice, type TokenSlice } from './token-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
 import { createWizardSlice, progressToSave, type WizardSlice } from './wizard-slice';
 
 /** Actions that span slices. */
@@ -18,6 +19,7 @@ export type AppStore = WizardSlice &
   KeysSlice &
   ConnectionSlice &
   TokenSlice &
+  ViewSlice &
   AppInfoSlice &
   RootSlice;
 
@@ -28,6 +30,7 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createKeysSlice(set, get, api),
   ...createConnectionSlice(set, get, api),
   ...createTokenSlice(set, get, api),
+  ...createViewSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();

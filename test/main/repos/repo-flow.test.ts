@@ -347,6 +347,9 @@ describe('changes, commit and push', () => {
     expect(backupBranch).toBe('hfgd-backup-20261130T120000');
     expect((await sh(destination, ['branch', '--list', backupBranch])).out).toContain(backupBranch);
     expect((await prePushCheck(settings.home, destination, env)).problems).toEqual([]);
+    const kept = readFileSync(join(destination, 'model.safetensors'));
+    expect(kept.length).toBe(11 * 1024 * 1024);
+    expect(kept.equals(Buffer.alloc(11 * 1024 * 1024, 'm'))).toBe(true);
     expect((await remoteRun(settings, session, env, destination, pushArgs())).ok).toBe(true);
   });
 });
