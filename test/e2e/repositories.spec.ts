@@ -103,7 +103,9 @@ test('clone, edit, commit and push through the app, with the Hub’s rules check
   expect(stored, pointer.out).toBeDefined();
   expect(readFileSync(stored ?? '')).toEqual(Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]));
   // And the person's own file is still their file, not a pointer.
-  expect(readFileSync(join(destination, 'demo.mp4'))).toEqual(Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]));
+  expect(readFileSync(join(destination, 'demo.mp4'))).toEqual(
+    Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]),
+  );
 
   // Remembered for next time.
   await page.getByRole('button', { name: 'Back to your repositories' }).click();
