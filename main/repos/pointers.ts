@@ -19,7 +19,8 @@ export async function findPointerFiles(
   repoPath: string,
   env: NodeJS.ProcessEnv,
 ): Promise<PointerFile[]> {
-  const listed = await git(home, repoPath, ['ls-files', '-z', '--cached'], env);
+  // Only paths .gitattributes sends through LFS can be pointers that matter (pathspec magic).
+  const listed = await git(home, repoPath, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], env);
   const found: PointerFile[] = [];
   const header = Buffer.from(POINTER_HEADER);
   for (const path of listed.stdout.split('\u0000').filter(Boolean)) {

@@ -37,6 +37,7 @@ describe('npm run doctor -- --repo', () => {
     const work = await repoWith(
       {
         'clip.mp4': Buffer.from([0, 1, 0, 2]),
+        '.gitattributes': '*.bin filter=lfs diff=lfs merge=lfs -text\n',
         'weights.bin': `version https://git-lfs.github.com/spec/v1\noid sha256:${'c'.repeat(64)}\nsize 1234\n`,
       },
       'https://alice:hf_DoctorRepoSecretToken000000@huggingface.co/alice/m',

@@ -128,6 +128,7 @@ describe('findPointerFiles', () => {
     const work = await repo();
     const oid = 'b'.repeat(64);
     await commit(work, {
+      '.gitattributes': '*.bin filter=lfs diff=lfs merge=lfs -text\n',
       'weights.bin': `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize 4096\n`,
       'notes.txt': 'version 2 of the notes\n',
       'random.dat': randomBytes(2048),
