@@ -539,6 +539,8 @@ export interface Operations {
     readonly result: { readonly path: string; readonly branch: string };
   };
   readonly recentRepos: { readonly request: null; readonly result: readonly RecentRepoView[] };
+  /** The native folder picker; null when the person cancelled. Only in the desktop app. */
+  readonly pickFolder: { readonly request: { readonly title: string }; readonly result: string | null };
   /** The redacted report for support: versions, machine check, ssh -T verdict, token role. */
   readonly supportReport: { readonly request: null; readonly result: { readonly text: string } };
   /** Pushes the current branch (or a dry run), and explains any refusal. */

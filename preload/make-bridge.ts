@@ -66,6 +66,7 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     migrateLfs: (request) => invoke('migrateLfs', request),
     forkRepo: (request) => invoke('forkRepo', request),
     recentRepos: (request) => invoke('recentRepos', request),
+    pickFolder: (request) => invoke('pickFolder', request),
     onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
     onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
     onRepoProgress: (listener) => subscribe('repoProgress', listener),

@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events } from '../../preload/contract';
 import { dispatch, type HandlerContext, type HandlerTable } from '../ipc/handlers';
 import { fail } from '../ipc/result';
@@ -19,7 +19,18 @@ export function registerIpcHandlers(
     const target = window();
     if (target && !target.isDestroyed()) target.webContents.send(event, payload);
   };
-  const context: HandlerContext = { settings, session, emit, openExternal };
+  const pickFolder = async (title: string): Promise<string | null> => {
+    const target = window();
+    const options = {
+      title,
+      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+    };
+    const picked = target
+      ? await dialog.showOpenDialog(target, options)
+      : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
+  const context: HandlerContext = { settings, session, emit, openExternal, pickFolder };
   for (const operation of Object.keys(table)) {
     ipcMain.handle(operation, (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url, appUrl)) {

@@ -13,6 +13,8 @@ export interface HandlerContext {
   readonly emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Opens an allow-listed URL in the user's browser; differs per transport. */
   readonly openExternal: (url: string) => Promise<void>;
+  /** The native folder picker (Electron); absent in browser mode, where the path is typed. */
+  readonly pickFolder?: (title: string) => Promise<string | null>;
 }
 
 /** One operation's input schema and implementation; the schema guards the untrusted side. */

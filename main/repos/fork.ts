@@ -114,7 +114,7 @@ export async function forkWithLfs(
     if (/Unable to find source for object/.test(pushed.output))
       throw new ForkError(
         'Some large files of the upstream are not on this computer.',
-        'Run git lfs fetch --all upstream in the fork’s folder, then push again (the app does this when you retry).',
+        'In the fork’s folder, run git lfs fetch --all upstream, then git push origin (or start the fork again into a new folder).',
         pushed.output,
       );
     throw new ForkError(

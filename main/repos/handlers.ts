@@ -89,6 +89,7 @@ export function repoHandlers(): HandlerTable<
   | 'migrateLfs'
   | 'forkRepo'
   | 'recentRepos'
+  | 'pickFolder'
 > {
   const running = new Map<string, AbortController>();
 
@@ -520,6 +521,18 @@ export function repoHandlers(): HandlerTable<
           return repoFailure(error);
         }
       },
+    },
+
+    pickFolder: {
+      schema: z.object({ title: ONE_LINE(120) }),
+      handle: async ({ title }, context) =>
+        context.pickFolder
+          ? ok(await context.pickFolder(title))
+          : fail(
+              'not_allowed',
+              'The folder picker is part of the desktop app.',
+              'Type the folder’s full path instead.',
+            ),
     },
 
     recentRepos: {

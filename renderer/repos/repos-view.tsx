@@ -17,6 +17,7 @@ import {
   cloneCall,
   forkCall,
   parseRepo,
+  pickFolder,
   recentRepos,
   repoAccess,
   withProgress,
@@ -169,6 +170,8 @@ function CloneForm({
   const run = useRun();
   const chosen = transport ?? access?.preferred ?? 'https';
   const problem = input.trim() === '' ? null : addressProblem;
+  // The native folder picker exists in the desktop app; browser mode takes a typed path.
+  const desktop = useAppStore((state) => state.appInfo?.transport === 'electron');
 
   useEffect(() => {
     const text = input.trim();
@@ -246,14 +249,29 @@ function CloneForm({
           <label className="field__label" htmlFor="clone-destination">
             Into the folder
           </label>
-          <input
-            id="clone-destination"
-            className="input input--mono"
-            value={destination}
-            spellCheck={false}
-            aria-describedby="clone-destination-hint"
-            onChange={(event) => setDestination(event.target.value)}
-          />
+          <div className="input-row">
+            <input
+              id="clone-destination"
+              className="input input--mono"
+              value={destination}
+              spellCheck={false}
+              aria-describedby="clone-destination-hint"
+              onChange={(event) => setDestination(event.target.value)}
+            />
+            {desktop ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void pickFolder('Choose where to clone').then((result) => {
+                    if (result.ok && result.value) setDestination(result.value);
+                  })
+                }
+              >
+                Choose…
+              </button>
+            ) : null}
+          </div>
           <p className="field__hint" id="clone-destination-hint">
             A new or empty folder, by its full path (for example /home/you/models/my-model). A folder with
             files in it is never used.

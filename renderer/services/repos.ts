@@ -60,3 +60,5 @@ export const forkCall =
   }) =>
   (runId: string) =>
     getBridge().forkRepo({ runId, ...request });
+
+export const pickFolder = (title: string) => settle(() => getBridge().pickFolder({ title }));
