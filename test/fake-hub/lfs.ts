@@ -66,12 +66,13 @@ export class LfsServer {
     const path = new URL(req.url ?? '/', 'http://fake-hub.invalid').pathname;
     const batch = BATCH_PATH.exec(path);
     if (batch?.[1] && req.method === 'POST') {
-      void this.batch(req, res, batch[1]);
+      this.batch(req, res, batch[1]).catch(() => res.destroy());
       return true;
     }
     const object = OBJECT_PATH.exec(path);
     if (object?.[1] && object[2]) {
-      if (req.method === 'PUT') void this.upload(req, res, object[1], object[2]);
+      // A client that cancels mid-upload aborts the request: drop the partial object quietly.
+      if (req.method === 'PUT') this.upload(req, res, object[1], object[2]).catch(() => res.destroy());
       else if (req.method === 'GET') this.download(req, res, object[1], object[2]);
       else sendLfs(res, 405, { message: 'Method not allowed' });
       return true;
@@ -146,17 +147,22 @@ export class LfsServer {
     const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
     const hash = createHash('sha256');
     let size = 0;
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(temp);
-      req.on('data', (chunk: Buffer) => {
-        hash.update(chunk);
-        size += chunk.length;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const out = createWriteStream(temp);
+        req.on('data', (chunk: Buffer) => {
+          hash.update(chunk);
+          size += chunk.length;
+        });
+        req.pipe(out);
+        out.on('finish', resolve);
+        out.on('error', reject);
+        req.on('error', reject);
       });
-      req.pipe(out);
-      out.on('finish', resolve);
-      out.on('error', reject);
-      req.on('error', reject);
-    });
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
     if (hash.digest('hex') !== oid || size !== grant.size) {
       rmSync(temp, { force: true });
       return sendLfs(res, 422, { message: 'The object does not match its oid or size' });
