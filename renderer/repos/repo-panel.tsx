@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppError, RemoteRunView, RepoState, Result } from '../../preload/contract';
 import { ErrorPanel } from '../components/error-panel';
@@ -56,7 +56,24 @@ export function RepoPanel({ path }: { readonly path: string }) {
       setError(null);
     } else setError(result.error);
   };
-  const reload = useCallback(async () => apply(await repoState(path)), [path]);
+  // Answers can arrive out of order (a reload started before a stage may end after it): only
+  // the newest request's answer is shown.
+  const seq = useRef(0);
+  const update = async (call: Promise<Result<RepoState>>): Promise<Result<RepoState>> => {
+    const ticket = ++seq.current;
+    const result = await call;
+    if (ticket === seq.current) apply(result);
+    return result;
+  };
+  const reload = useCallback(async () => {
+    const ticket = ++seq.current;
+    const result = await repoState(path);
+    if (ticket !== seq.current) return;
+    if (result.ok) {
+      setState(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, [path]);
   useEffect(() => {
     let live = true;
     void repoState(path).then((result) => {
@@ -170,7 +187,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
                         aria-label={`Include ${change.path}`}
                         checked={change.staged}
                         disabled={change.staged}
-                        onChange={() => void stageFiles(state.path, [change.path]).then(apply)}
+                        onChange={() => void update(stageFiles(state.path, [change.path]))}
                       />
                     </td>
                     <td>
@@ -185,7 +202,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
             <button
               type="button"
               className="button button--small"
-              onClick={() => void stageFiles(state.path, null).then(apply)}
+              onClick={() => void update(stageFiles(state.path, null))}
             >
               Select all
             </button>
@@ -246,8 +263,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
           className="token-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void commitChanges(state.path, message).then((result) => {
-              apply(result);
+            void update(commitChanges(state.path, message)).then((result) => {
               if (result.ok) {
                 setMessage('');
                 setNote('Committed.');
@@ -323,7 +339,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
                     <button
                       type="button"
                       className="button"
-                      onClick={() => void trackLfs(state.path, problem.trackPattern ?? '').then(apply)}
+                      onClick={() => void update(trackLfs(state.path, problem.trackPattern ?? ''))}
                     >
                       Track {problem.trackPattern} from now on
                     </button>

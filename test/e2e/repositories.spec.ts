@@ -73,7 +73,9 @@ test('clone, edit, commit and push through the app, with the Hub’s rules check
   await page.getByLabel('Name').fill('Alice Example');
   await page.getByLabel('Email').fill('alice@example.com');
   await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Who is committing?' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Select all' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Include demo.mp4' })).toBeChecked();
   await page.getByLabel('Commit message').fill('Add a demo');
   await shoot(page, '51-changes.png');
   await page.getByRole('button', { name: /^Commit 2 file/ }).click();
