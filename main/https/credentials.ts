@@ -1,4 +1,5 @@
-import { childEnv, run } from '../process/run';
+import { run } from '../process/run';
+import { gitEnv } from '../repos/git-objects';
 
 // Groundwork for issue 4: the token goes to git's own credential helper, never into a remote
 // URL, a command line or an environment; only `git credential`'s stdin carries it.
@@ -47,12 +48,7 @@ async function credential(
 ): Promise<{ readonly ok: boolean; readonly stdout: string; readonly details: string }> {
   const outcome = await run('git', ['credential', action], {
     // No prompt and no GUI: `fill` must only read what a helper already holds.
-    env: childEnv(home, env, {
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_ASKPASS: '',
-      SSH_ASKPASS: '',
-      GCM_INTERACTIVE: 'never',
-    }),
+    env: gitEnv(home, env),
     timeoutMs: 20_000,
     input,
   });

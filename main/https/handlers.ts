@@ -13,6 +13,7 @@ import {
   pushCurrentBranch,
   RepoPathError,
   setRemoteUrl,
+  remoteView,
   type RemoteEntry,
 } from './repo';
 import { checkToken, readTokenInput, type TokenCheck, type TokenSummary } from './token';
@@ -115,12 +116,7 @@ export function httpsHandlers(): HandlerTable<
       path: top,
       storedUser: stored?.username ?? null,
       remotes: remotes.map((remote) => ({
-        name: remote.name,
-        shown: remote.shown,
-        kind: remote.kind,
-        hasSecret: remote.hasSecret,
-        ...(remote.repo === undefined ? {} : { repo: remote.repo }),
-        ...(remote.username === undefined ? {} : { username: remote.username }),
+        ...remoteView(remote),
         ...(remote.kind === 'hub-https' && remote.repo && stored?.summary
           ? { prediction: predictPush(stored.summary, remote.repo) }
           : {}),

@@ -1,7 +1,8 @@
 import { access, constants } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { childEnv, run } from '../process/run';
+import { run } from '../process/run';
+import { gitEnv } from '../repos/git-objects';
 import { findExecutable } from '../services/machine-check/find-executable';
 
 // Which git credential helper keeps the token. The app prefers the OS's secure store, scopes
@@ -84,10 +85,6 @@ export function helpersFromConfig(output: string, endpoint: string): HelperInfo[
   return helpers;
 }
 
-async function gitEnv(home: string, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
-  return childEnv(home, env, { GIT_TERMINAL_PROMPT: '0' });
-}
-
 /** The helpers git uses for the endpoint today. */
 export async function configuredHelpers(
   home: string,
@@ -95,7 +92,7 @@ export async function configuredHelpers(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<HelperInfo[]> {
   const outcome = await run('git', ['config', '--show-scope', '--get-regexp', '^credential\\..*helper$'], {
-    env: await gitEnv(home, env),
+    env: gitEnv(home, env),
     timeoutMs: 10_000,
   });
   return helpersFromConfig(outcome.stdout, endpoint);
@@ -108,7 +105,7 @@ async function installedSecureHelper(
   platform: NodeJS.Platform,
 ): Promise<string | undefined> {
   const execPath = (
-    await run('git', ['--exec-path'], { env: await gitEnv(home, env), timeoutMs: 10_000 })
+    await run('git', ['--exec-path'], { env: gitEnv(home, env), timeoutMs: 10_000 })
   ).stdout.trim();
   const exists = async (program: string): Promise<boolean> => {
     if (await findExecutable(program, env, platform)) return true;
@@ -170,7 +167,7 @@ export async function configureHubHelper(
 ): Promise<{ readonly ok: boolean; readonly details: string }> {
   const key = `credential.${new URL(endpoint).origin}.helper`;
   const outcome = await run('git', ['config', '--global', '--add', key, name], {
-    env: await gitEnv(home, env),
+    env: gitEnv(home, env),
     timeoutMs: 10_000,
   });
   return { ok: outcome.exitCode === 0, details: outcome.stderr.trim() };

@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { childEnv, run } from '../process/run';
+import { run } from '../process/run';
+import { gitEnv } from '../repos/git-objects';
+import type { RepoRemote } from '../../preload/contract';
 import { redactSecrets } from './redact';
 import { readRemoteUrl, type RemoteUrlInfo } from './remote-url';
 
@@ -17,16 +19,6 @@ export interface RemoteEntry extends RemoteUrlInfo {
 }
 
 const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
-
-function gitEnv(home: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  // No prompt of any kind: a missing credential must end in an error the app can explain.
-  return childEnv(home, env, {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: '',
-    SSH_ASKPASS: '',
-    GCM_INTERACTIVE: 'never',
-  });
-}
 
 /** Checks a folder the renderer named: absolute, a folder, and inside a git work tree. */
 export async function checkRepoPath(home: string, path: string, env: NodeJS.ProcessEnv): Promise<string> {
@@ -70,6 +62,18 @@ export async function listRemotes(
       },
     ];
   });
+}
+
+/** A remote as the renderer may see it (RepoRemote without a prediction). */
+export function remoteView(remote: RemoteEntry): RepoRemote {
+  return {
+    name: remote.name,
+    shown: remote.shown,
+    kind: remote.kind,
+    hasSecret: remote.hasSecret,
+    ...(remote.repo === undefined ? {} : { repo: remote.repo }),
+    ...(remote.username === undefined ? {} : { username: remote.username }),
+  };
 }
 
 /** Points a remote at a clean URL (no userinfo); the name was checked against the repo's own. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import type { AppSession } from '../ipc/session';
 import { run } from '../process/run';
@@ -153,9 +153,4 @@ export async function cloneRepo(
     await cleanup();
     throw error;
   }
-}
-
-/** Makes the parent folder of a clone when the person typed a new path (the picker never needs it). */
-export async function ensureParent(destination: string): Promise<void> {
-  await mkdir(dirname(destination), { recursive: true });
 }

@@ -3,8 +3,14 @@ import { childEnv, run } from '../process/run';
 // Small readers of a repository's objects, shared by the pre-push check and the pointer scan.
 // Every call is one git process with an argument array; nothing is read through a shell.
 
+/** A git child's environment with no prompt of any kind (terminal, askpass, GCM's window). */
 export function gitEnv(home: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return childEnv(home, env, { GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '' });
+  return childEnv(home, env, {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ASKPASS: '',
+    SSH_ASKPASS: '',
+    GCM_INTERACTIVE: 'never',
+  });
 }
 
 export async function git(

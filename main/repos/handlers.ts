@@ -4,7 +4,7 @@ import { readStoredToken } from '../https/credentials';
 import { diagnose } from '../https/diagnose';
 import type { HandlerContext, HandlerTable } from '../ipc/handlers';
 import { fail, ok } from '../ipc/result';
-import { checkRepoPath, listRemotes, RepoPathError } from '../https/repo';
+import { checkRepoPath, listRemotes, remoteView, RepoPathError } from '../https/repo';
 import { checkHostKeys } from '../ssh/known-hosts';
 import { listKeys } from '../ssh/list-keys';
 import { cloneRepo, CloneError } from './clone';
@@ -102,10 +102,11 @@ export function repoHandlers(): HandlerTable<
     context: HandlerContext,
     path: string,
     lastAction: RecentRepo['lastAction'],
+    known?: readonly { readonly name: string; readonly shown: string }[],
   ): Promise<void> => {
-    const remotes = await listRemotes(context.settings.home, path, hubAddresses(context), process.env).catch(
-      () => [],
-    );
+    const remotes =
+      known ??
+      (await listRemotes(context.settings.home, path, hubAddresses(context), process.env).catch(() => []));
     const origin = remotes.find((remote) => remote.name === 'origin') ?? remotes[0];
     await rememberRepo(context.settings.dataDir, {
       path,
@@ -128,14 +129,7 @@ export function repoHandlers(): HandlerTable<
     return {
       path: top,
       ...status,
-      remotes: remotes.map((remote) => ({
-        name: remote.name,
-        shown: remote.shown,
-        kind: remote.kind,
-        hasSecret: remote.hasSecret,
-        ...(remote.repo === undefined ? {} : { repo: remote.repo }),
-        ...(remote.username === undefined ? {} : { username: remote.username }),
-      })),
+      remotes: remotes.map(remoteView),
       pointers: pointers.map((pointer) => ({ path: pointer.path, size: pointer.size })),
       prePush: {
         commits: prePush.commits,
@@ -300,7 +294,7 @@ export function repoHandlers(): HandlerTable<
       handle: async ({ path }, context) => {
         try {
           const result = await state(path, context);
-          await remember(context, result.path, 'opened');
+          await remember(context, result.path, 'opened', result.remotes);
           return ok(result);
         } catch (error) {
           return repoFailure(error);

@@ -32,7 +32,6 @@ export function hubGitEnv(
   ];
   return {
     ...gitEnv(settings.home, session.sshAuthSock ? { ...env, SSH_AUTH_SOCK: session.sshAuthSock } : env),
-    GCM_INTERACTIVE: 'never',
     GIT_SSH_COMMAND: sshArgs.map(shellQuote).join(' '),
     GIT_SSH_VARIANT: 'ssh',
     ...extra,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppError, RemoteRunView, RepoState, Result } from '../../preload/contract';
 import { ErrorPanel } from '../components/error-panel';
@@ -65,15 +65,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
     if (ticket === seq.current) apply(result);
     return result;
   };
-  const reload = useCallback(async () => {
-    const ticket = ++seq.current;
-    const result = await repoState(path);
-    if (ticket !== seq.current) return;
-    if (result.ok) {
-      setState(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [path]);
+  const reload = () => update(repoState(path));
   useEffect(() => {
     let live = true;
     void repoState(path).then((result) => {
@@ -86,14 +78,13 @@ export function RepoPanel({ path }: { readonly path: string }) {
     };
   }, [path]);
 
-  const remoteRun = async (label: string, call: (runId: string) => Promise<Result<RemoteRunView>>) => {
+  const remoteRun = async (call: (runId: string) => Promise<Result<RemoteRunView>>) => {
     setOutcome(null);
     setNote(null);
     const result = await run.start(call);
     if (result.ok) setOutcome(result.value);
     else setError(result.error);
     await reload();
-    void label;
   };
 
   if (!state)
@@ -153,7 +144,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
             type="button"
             className="button"
             disabled={run.running}
-            onClick={() => void remoteRun('lfs', lfsPullCall(state.path))}
+            onClick={() => void remoteRun(lfsPullCall(state.path))}
           >
             Download the large files
           </button>
@@ -365,11 +356,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
           <p className="verdict__title">{outcome.message}</p>
           {outcome.fix ? <p>{outcome.fix}</p> : null}
           {outcome.behind ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => void remoteRun('pull', pullCall(state.path))}
-            >
+            <button type="button" className="button" onClick={() => void remoteRun(pullCall(state.path))}>
               Pull
             </button>
           ) : null}
@@ -395,7 +382,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
           type="button"
           className="button"
           disabled={run.running}
-          onClick={() => void remoteRun('pull', pullCall(state.path))}
+          onClick={() => void remoteRun(pullCall(state.path))}
         >
           Pull
         </button>
@@ -403,7 +390,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
           type="button"
           className="button button--primary"
           disabled={run.running || state.prePush.problems.length > 0}
-          onClick={() => void remoteRun('push', pushCall(state.path))}
+          onClick={() => void remoteRun(pushCall(state.path))}
         >
           Push
         </button>

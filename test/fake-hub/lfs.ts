@@ -51,8 +51,6 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
 export class LfsServer {
   /** One-time transfer headers: value -> what they allow. */
   private readonly grants = new Map<string, { repo: string; oid: string; size: number; upload: boolean }>();
-  /** Batch requests seen, so tests can count them. */
-  batchCalls = 0;
 
   constructor(
     private readonly reposDir: string,
@@ -81,7 +79,6 @@ export class LfsServer {
   }
 
   private async batch(req: IncomingMessage, res: ServerResponse, repo: string): Promise<void> {
-    this.batchCalls += 1;
     const body = (await readJson(req, 1024 * 1024)) as
       { operation?: string; objects?: { oid?: string; size?: number }[] } | undefined;
     const operation = body?.operation;
