@@ -11,9 +11,9 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         input: {
-          index: resolve(import.meta.dirname, 'main/index.ts'),
-          web: resolve(import.meta.dirname, 'main/web/entry.ts'),
-          doctor: resolve(import.meta.dirname, 'main/cli/doctor.ts'),
+          index: resolve(import.meta.dirname, 'main/entry/electron.ts'),
+          web: resolve(import.meta.dirname, 'main/entry/web.ts'),
+          doctor: resolve(import.meta.dirname, 'main/entry/doctor.ts'),
         },
         output: { format: 'cjs' },
       },

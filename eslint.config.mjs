@@ -29,7 +29,7 @@ export default tseslint.config(
   // Layering (after VS Code): services never import electron; only the thin shell may.
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/electron/**'],
+    ignores: ['main/entry/electron.ts', 'main/electron/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,9 +1,9 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events } from '../../preload/contract';
-import { dispatch, type HandlerContext, type HandlerTable } from '../ipc/handlers';
+import { dispatch, type HandlerContext, type HandlerTable } from '../ipc/dispatch';
 import { fail } from '../ipc/result';
-import type { AppSession } from '../ipc/session';
-import type { Settings } from '../settings';
+import type { AppSession } from '../core/session';
+import type { Settings } from '../core/settings';
 import { isTrustedSenderUrl } from './trusted-sender';
 
 /** Registers one ipcMain.handle per operation; every call checks the sender before dispatching. */

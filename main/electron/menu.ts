@@ -1,7 +1,7 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { menuTemplate, type MenuCommand, type MenuItem } from '../shell/menu';
+import { menuTemplate, type MenuCommand, type MenuItem } from './menu-template';
 
-/** Builds the native menu from main/shell/menu.ts; link items open in the user's browser. */
+/** Builds the native menu from menu-template.ts; link items open in the user's browser. */
 export function installMenu(options: {
   readonly dev: boolean;
   readonly openExternal: (url: string) => Promise<void>;

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_CSP, APP_SCHEME, resolveAppRequest } from '../shell/app-protocol';
+import { APP_CSP, APP_SCHEME, resolveAppRequest } from './app-protocol';
 
 /** Must run before `ready`: app:// becomes a standard, secure scheme with an origin of its own. */
 export function registerAppScheme(): void {

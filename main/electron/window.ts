@@ -1,8 +1,8 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { join } from 'node:path';
-import { APP_ENTRY } from '../shell/app-protocol';
-import { permissionAllowed } from '../shell/permissions';
-import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from '../shell/window-state';
+import { APP_ENTRY } from './app-protocol';
+import { permissionAllowed } from './permissions';
+import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state';
 import { buildWebPreferences } from './web-preferences';
 
 /** The address the window loads; IPC trusts only frames at exactly this address. */

@@ -6,10 +6,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, Events } from '../../preload/contract';
-import { dispatch, MAX_PAYLOAD_BYTES, type HandlerContext, type HandlerTable } from '../ipc/handlers';
+import { dispatch, MAX_PAYLOAD_BYTES, type HandlerContext, type HandlerTable } from '../ipc/dispatch';
 import { fail } from '../ipc/result';
-import type { AppSession } from '../ipc/session';
-import type { Settings } from '../settings';
+import type { AppSession } from '../core/session';
+import type { Settings } from '../core/settings';
 
 /**
  * Browser mode: the second transport of the one contract. It serves the built renderer and the

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { approveToken } from '../../main/https/credentials';
-import { createSession } from '../../main/ipc/session';
-import { run } from '../../main/process/run';
-import { cloneRepo } from '../../main/repos/clone';
-import { parseRepoInput } from '../../main/repos/repo-ref';
-import { pushArgs, remoteRun } from '../../main/repos/workflow';
-import { resolveSettings } from '../../main/settings';
+import { approveToken } from '../../main/features/https/credentials';
+import { createSession } from '../../main/core/session';
+import { run } from '../../main/core/run';
+import { cloneRepo } from '../../main/features/repos/clone';
+import { parseRepoInput } from '../../main/hub/repo-ref';
+import { pushArgs, remoteRun } from '../../main/git/workflow';
+import { resolveSettings } from '../../main/core/settings';
 import { ALICE_WRITE_TOKEN, startFakeHub } from '../fake-hub';
 
 // clone_ratio and push_ratio: a repository of 1,000 small files and a 100 MB LFS file, cloned and

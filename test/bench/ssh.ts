@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createSession } from '../../main/ipc/session';
-import { childEnv, run } from '../../main/process/run';
-import { resolveSettings } from '../../main/settings';
-import { connectionTestArgs, testConnection } from '../../main/ssh/connection-test';
-import { generateKey } from '../../main/ssh/generate-key';
-import { pinHostKeys } from '../../main/ssh/known-hosts';
-import { configureSsh } from '../../main/ssh/ssh-config';
+import { createSession } from '../../main/core/session';
+import { childEnv, run } from '../../main/core/run';
+import { resolveSettings } from '../../main/core/settings';
+import { connectionTestArgs, testConnection } from '../../main/features/ssh/connection-test';
+import { generateKey } from '../../main/features/ssh/generate-key';
+import { pinHostKeys } from '../../main/features/ssh/known-hosts';
+import { configureSsh } from '../../main/features/ssh/ssh-config';
 import { startFakeHub } from '../fake-hub';
 
 function median(values: readonly number[]): number {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { run } from '../../main/process/run';
+import { run } from '../../main/core/run';
 import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN } from '../fake-hub';
 import { expect, shoot, tabTo, test } from './fixtures';
 

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { approveToken } from '../../main/https/credentials';
-import { run } from '../../main/process/run';
+import { approveToken } from '../../main/features/https/credentials';
+import { run } from '../../main/core/run';
 import { ALICE_WRITE_TOKEN, type FakeHub } from '../fake-hub';
 import { expect, shoot, test } from './fixtures';
 

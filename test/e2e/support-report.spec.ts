@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { approveToken } from '../../main/https/credentials';
+import { approveToken } from '../../main/features/https/credentials';
 import { ALICE_WRITE_TOKEN } from '../fake-hub';
 import { expect, shoot, test } from './fixtures';
 

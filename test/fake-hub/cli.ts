@@ -2,12 +2,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_USERS, startFakeHub } from './index';
+import { DEFAULT_USERS, startFakeHub } from '.';
 
 /** Why: starts the hub, prints how to reach it and how to start the app against it, stops on a signal. */
 async function main(): Promise<void> {
   const hub = await startFakeHub();
-  // The app reads pinned host keys from a known_hosts-style file (main/settings.ts, HFGD_HOST_KEYS).
+  // The app reads pinned host keys from a known_hosts-style file (main/core/settings.ts, HFGD_HOST_KEYS).
   const dir = mkdtempSync(join(tmpdir(), 'fake-hub-'));
   const hostKeysFile = join(dir, 'known_hosts');
   writeFileSync(hostKeysFile, `${hub.knownHostsLine}\n`);

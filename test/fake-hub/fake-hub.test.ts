@@ -5,8 +5,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, DEFAULT_USERS, fingerprintOf, startFakeHub } from './index';
-import type { FakeHub, FakeHubOptions, FakeUser } from './index';
+import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, DEFAULT_USERS, fingerprintOf, startFakeHub } from '.';
+import type { FakeHub, FakeHubOptions, FakeUser } from '.';
 
 interface Run {
   code: number | null;

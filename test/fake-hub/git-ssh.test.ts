@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../main/process/run';
+import { run } from '../../main/core/run';
 import { startFakeHub, type FakeHub } from '.';
 
 // Real git and git-lfs over SSH against the fake hub: a registered key clones, pushes and moves

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { approveToken } from '../../main/https/credentials';
-import { run } from '../../main/process/run';
+import { approveToken } from '../../main/features/https/credentials';
+import { run } from '../../main/core/run';
 import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, startFakeHub, type FakeHub } from '.';
 
 // Real git and git-lfs against the fake hub: the LFS batch API with uploads and downloads, and

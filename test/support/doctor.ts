@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-// main/cli/doctor.ts as a real child process, the way `npm run doctor` runs it (tsx), but started
+// main/entry/doctor.ts as a real child process, the way `npm run doctor` runs it (tsx), but started
 // with this node directly so PATH can be a stub folder without node in it.
 const ROOT = join(__dirname, '..', '..');
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -18,7 +18,7 @@ export function runDoctor(args: readonly string[], env: NodeJS.ProcessEnv): Prom
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [TSX_CLI, 'main/cli/doctor.ts', ...args],
+      [TSX_CLI, 'main/entry/doctor.ts', ...args],
       { cwd: ROOT, env, timeout: 30_000, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;

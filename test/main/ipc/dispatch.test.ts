@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { HandlerContext, HandlerTable } from '../../../main/ipc/handlers';
-import { dispatch } from '../../../main/ipc/handlers';
+import type { HandlerContext, HandlerTable } from '../../../main/ipc/dispatch';
+import { dispatch } from '../../../main/ipc/dispatch';
 import { ok } from '../../../main/ipc/result';
-import { createSession } from '../../../main/ipc/session';
-import { resolveSettings } from '../../../main/settings';
+import { createSession } from '../../../main/core/session';
+import { resolveSettings } from '../../../main/core/settings';
 
 // A table whose handlers record their calls, so the tests can prove a bad request runs nothing.
 function recordingTable(calls: unknown[]): HandlerTable {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createSession } from '../../../main/ipc/session';
-import { createHandlerTable } from '../../../main/ipc/table';
-import { resolveSettings } from '../../../main/settings';
+import { createSession } from '../../../main/core/session';
+import { createHandlerTable } from '../../../main/entry/handler-table';
+import { resolveSettings } from '../../../main/core/settings';
 import { startWebServer, type WebServer } from '../../../main/web/server';
 
 // The browser-mode transport for real: a server on loopback, real HTTP and WebSocket clients.

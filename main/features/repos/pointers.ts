@@ -1,0 +1,45 @@
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { git, parsePointer, POINTER_HEADER } from '../../git/objects';
+
+// Groundwork for issue 6: after a clone without Git LFS (or with smudging skipped), large files
+// are left as ~130-byte pointer stubs, and libraries then fail with "You seem to have cloned a
+// repository without having git-lfs installed" (HUB-FACTS). This finds them in the work tree.
+
+export interface PointerFile {
+  readonly path: string;
+  readonly oid: string;
+  /** The size of the real file the pointer stands for. */
+  readonly size: number;
+}
+
+/** Work-tree files that are still LFS pointers (read from disk, so it works without git-lfs). */
+export async function findPointerFiles(
+  home: string,
+  repoPath: string,
+  env: NodeJS.ProcessEnv,
+): Promise<PointerFile[]> {
+  // Only paths .gitattributes sends through LFS can be pointers that matter (pathspec magic).
+  const listed = await git(home, repoPath, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], env);
+  const found: PointerFile[] = [];
+  const header = Buffer.from(POINTER_HEADER);
+  for (const path of listed.stdout.split('\u0000').filter(Boolean)) {
+    let handle;
+    try {
+      handle = await open(join(repoPath, path), 'r');
+    } catch {
+      continue; // deleted in the work tree, or not a regular file
+    }
+    try {
+      const { size } = await handle.stat();
+      if (!(await handle.stat()).isFile() || size > 1024 || size < header.length) continue;
+      const buffer = Buffer.alloc(size);
+      await handle.read(buffer, 0, size, 0);
+      const pointer = parsePointer(buffer.toString('utf8'));
+      if (pointer) found.push({ path, ...pointer });
+    } finally {
+      await handle.close();
+    }
+  }
+  return found;
+}

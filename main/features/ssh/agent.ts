@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AgentResult, KeyInfo } from '../../../preload/contract';
+import type { AppSession } from '../../core/session';
+import { childEnv, run } from '../../core/run';
+import { withAskpass } from './askpass';
+
+/** Why the key is not in the agent, with the code the contract names. */
+export class AgentError extends Error {
+  constructor(
+    readonly code: 'wrong_passphrase' | 'agent_unavailable' | 'agent_failed',
+    message: string,
+    readonly hint: string,
+    readonly details?: string,
+  ) {
+    super(message);
+  }
+}
+
+async function agentReachable(
+  home: string,
+  socket: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean> {
+  if (!socket) return false;
+  const listed = await run('ssh-add', ['-l'], {
+    env: childEnv(home, env, { SSH_AUTH_SOCK: socket }),
+    timeoutMs: 5000,
+  });
+  return listed.exitCode === 0 || listed.exitCode === 1;
+}
+
+/** The Windows agent service's state, in plain words (error 1058 is "the service is disabled"). */
+export function windowsAgentMessage(
+  state: 'running' | 'stopped' | 'disabled' | 'missing',
+): string | undefined {
+  const fix =
+    'In PowerShell as administrator: Get-Service ssh-agent | Set-Service -StartupType Automatic; Start-Service ssh-agent';
+  switch (state) {
+    case 'running':
+      return undefined;
+    case 'stopped':
+      return `The "OpenSSH Authentication Agent" service is stopped. ${fix}`;
+    case 'disabled':
+      return `The "OpenSSH Authentication Agent" service is disabled (error 1058). ${fix}`;
+    case 'missing':
+      return 'OpenSSH is not installed: Settings > System > Optional features > OpenSSH Client.';
+  }
+}
+
+/**
+ * Finds an agent the app's children can use: the user's own (SSH_AUTH_SOCK), or, on Linux and
+ * macOS when none answers, one the app starts for itself and stops when it exits.
+ */
+export async function ensureAgent(
+  home: string,
+  session: AppSession,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<'system' | 'app'> {
+  if (await agentReachable(home, session.sshAuthSock, env)) return session.ownAgent ? 'app' : 'system';
+  if (process.platform === 'win32') {
+    throw new AgentError(
+      'agent_unavailable',
+      'The SSH agent is not running.',
+      windowsAgentMessage('stopped') ?? '',
+    );
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'hfgd-agent-'));
+  const socket = join(dir, 'agent.sock');
+  const child = spawn('ssh-agent', ['-D', '-a', socket], { env: childEnv(home, env), stdio: 'ignore' });
+  const started = await new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    const deadline = Date.now() + 5000;
+    const poll = (): void => {
+      if (existsSync(socket)) resolve(true);
+      else if (Date.now() > deadline || child.exitCode !== null) resolve(false);
+      else setTimeout(poll, 10);
+    };
+    poll();
+  });
+  if (!started || child.pid === undefined) {
+    child.kill();
+    await rm(dir, { recursive: true, force: true });
+    throw new AgentError(
+      'agent_unavailable',
+      'No SSH agent is running, and the app could not start one.',
+      'Install OpenSSH (it includes ssh-agent), then try again.',
+    );
+  }
+  session.sshAuthSock = socket;
+  session.ownAgent = { pid: child.pid, socket };
+  session.cleanups.push(() => {
+    child.kill();
+    void rm(dir, { recursive: true, force: true });
+  });
+  return 'app';
+}
+
+/**
+ * Loads a key into the agent. The passphrase travels only through the askpass pipe; a wrong one
+ * changes nothing and says so in the words the user expects.
+ */
+export async function addKeyToAgent(
+  home: string,
+  session: AppSession,
+  key: KeyInfo,
+  passphrase: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Promise<AgentResult> {
+  const agent = await ensureAgent(home, session, env);
+  const base = childEnv(home, env, { SSH_AUTH_SOCK: session.sshAuthSock });
+  const listed = await run('ssh-add', ['-l'], { env: base, timeoutMs: 5000 });
+  if (key.fingerprint && listed.stdout.includes(key.fingerprint)) {
+    return { agent, keyName: key.name, fingerprint: key.fingerprint, alreadyLoaded: true };
+  }
+  const args = platform === 'darwin' ? ['--apple-use-keychain', key.privatePath] : [key.privatePath];
+  const add = (extra: NodeJS.ProcessEnv) =>
+    run('ssh-add', args, { env: { ...base, ...extra }, timeoutMs: 20_000, input: '' });
+  // Without a passphrase ssh-add must not prompt: a forced askpass of an empty pipe answers nothing.
+  const added = await withAskpass(passphrase ?? '', add);
+  if (added.exitCode !== 0) {
+    // The askpass pipe answers once; the second prompt after a wrong answer finds it gone, and
+    // that `cat` complaint is noise, not a detail worth showing.
+    const text = `${added.stdout}\n${added.stderr}`
+      .split('\n')
+      .filter((line) => line.trim() && !/^cat: .*hfgd-askpass-/.test(line))
+      .join('\n');
+    // ssh-add itself says nothing when every passphrase it was given failed: an encrypted key
+    // that did not load means the passphrase was wrong (or missing).
+    if (key.passphraseProtected !== false && (text === '' || /passphrase/i.test(text))) {
+      throw new AgentError(
+        'wrong_passphrase',
+        "That passphrase doesn't unlock this key",
+        passphrase === null
+          ? 'This key is protected: type its passphrase.'
+          : 'Type it again, paying attention to capital letters; nothing else was changed.',
+        text || undefined,
+      );
+    }
+    throw new AgentError(
+      'agent_failed',
+      'The key could not be added to the SSH agent.',
+      'See the details, then try again.',
+      text,
+    );
+  }
+  return { agent, keyName: key.name, fingerprint: key.fingerprint, alreadyLoaded: false };
+}
