@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { mainLayerConfigs } from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
@@ -26,21 +27,8 @@ export default tseslint.config(
   },
   // Playwright fixtures must destructure their (empty) dependencies: `async ({}, use) => ...`.
   { files: ['test/e2e/**/*.ts'], rules: { 'no-empty-pattern': 'off' } },
-  // Layering (after VS Code): services never import electron; only the thin shell may.
-  {
-    files: ['main/**/*.ts'],
-    ignores: ['main/entry/electron.ts', 'main/electron/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Services run under plain Node: keep electron in main/electron/.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Layering (after VS Code): see eslint.layers.mjs.
+  ...mainLayerConfigs(),
   // The renderer is the untrusted side: it sees the contract's types, never main's code.
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -53,7 +41,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', 'electron', 'node:*'],
+              group: ['**/main/**', 'electron', 'electron/*', 'node:*'],
               message: 'The renderer talks to main only through the bridge.',
             },
           ],

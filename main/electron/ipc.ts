@@ -14,6 +14,7 @@ export function registerIpcHandlers(
   window: () => BrowserWindow | undefined,
   appUrl: string,
   openExternal: (url: string) => Promise<void>,
+  env: NodeJS.ProcessEnv,
 ): void {
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
     const target = window();
@@ -30,7 +31,7 @@ export function registerIpcHandlers(
       : await dialog.showOpenDialog(options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
-  const context: HandlerContext = { settings, session, emit, openExternal, pickFolder };
+  const context: HandlerContext = { settings, env, session, emit, openExternal, pickFolder };
   for (const operation of Object.keys(table)) {
     ipcMain.handle(operation, (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url, appUrl)) {

@@ -1,12 +1,11 @@
 import { APP_VERSION } from '../core/app-version';
-import { formatHttpsReport, httpsReport } from '../features/https/report';
+import { formatHttpsReport, httpsReport } from '../features/https';
 import { createSession } from '../core/session';
-import { runMachineCheck } from '../features/machine-check/check';
-import { testConnection } from '../features/ssh/connection-test';
-import { formatMachineReport, type TextStyle } from '../features/machine-check/format';
+import { formatMachineReport, runMachineCheck, type TextStyle } from '../features/machine-check';
+import { testConnection } from '../features/ssh';
 import { resolveSettings, SettingsError, type Settings } from '../core/settings';
-import { gatherSupportReport } from '../features/support/report';
-import { formatRepoReport, repoReport } from '../features/repos/report';
+import { gatherSupportReport } from '../features/support';
+import { formatRepoReport, repoReport } from '../features/repos';
 import { resolve } from 'node:path';
 
 // `npm run doctor` (and out/main/doctor.js): the app's checks in a terminal, for people helping

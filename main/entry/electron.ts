@@ -8,11 +8,11 @@ import { registerAppScheme, serveApp } from '../electron/protocol';
 import { appUrl, createMainWindow } from '../electron/window';
 import { createSession, disposeSession } from '../core/session';
 import { createHandlerTable } from './handler-table';
-import { allowedExternalUrl } from '../features/app/external-url';
-import { detectOs } from '../features/machine-check/os';
+import { allowedExternalUrl } from '../features/app';
+import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError, type Settings } from '../core/settings';
 import { aboutPanelOptions } from '../electron/about';
-import { gatherSupportReport } from '../features/support/report';
+import { gatherSupportReport } from '../features/support';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
 // without Electron (main/electron/ holds the pure parts beside their registrars: protocol paths, window placement, menu,
@@ -82,7 +82,7 @@ function start(settings: Settings): void {
     },
   });
   serveApp(join(__dirname, '../renderer'));
-  registerIpcHandlers(table, settings, session, () => mainWindow, appUrl(), openExternal);
+  registerIpcHandlers(table, settings, session, () => mainWindow, appUrl(), openExternal, process.env);
   void openWindow(settings, openExternal);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(settings, openExternal);

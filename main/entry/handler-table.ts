@@ -1,11 +1,10 @@
 import type { HandlerTable } from '../ipc/dispatch';
-import { appHandlers, type AppFacts } from '../features/app/handlers';
-import { machineCheckHandlers } from '../features/machine-check/handlers';
-import { progressHandlers } from '../features/app/progress-handlers';
-import { httpsHandlers } from '../features/https/handlers';
-import { repoHandlers } from '../features/repos/handlers';
-import { sshHandlers } from '../features/ssh/handlers';
-import { supportHandlers } from '../features/support/handlers';
+import { appHandlers, progressHandlers, type AppFacts } from '../features/app';
+import { httpsHandlers } from '../features/https';
+import { machineCheckHandlers } from '../features/machine-check';
+import { repoHandlers } from '../features/repos';
+import { sshHandlers } from '../features/ssh';
+import { supportHandlers } from '../features/support';
 
 /**
  * Every operation's handler, gathered from the features. Typed as the full table, so an

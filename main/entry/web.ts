@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { APP_VERSION } from '../core/app-version';
 import { createSession, disposeSession } from '../core/session';
 import { createHandlerTable } from './handler-table';
-import { detectOs } from '../features/machine-check/os';
+import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError } from '../core/settings';
 import { openInBrowser } from '../web/open-browser';
 import { startWebServer } from '../web/server';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const session = createSession(process.env);
   process.on('exit', () => disposeSession(session));
   const server = await startWebServer({
+    env: process.env,
     session,
     settings,
     table,

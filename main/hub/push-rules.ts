@@ -1,7 +1,6 @@
 import { extname } from 'node:path';
-import { git, parsePointer, readBlobs } from '../git/objects';
 
-// Groundwork for issue 6: the Hub's push rules, checked on this computer before a push, so the
+// The Hub's push rules, checked on this computer before a push, so the
 // person learns which file breaks which rule, and how to fix it, without waiting for the Hub to
 // refuse (HUB-FACTS: files over 10 MiB must be in LFS or Xet; binary files are refused far below
 // that; LFS files over 5 GB need the large-file path; a file in any commit being pushed counts,
@@ -35,105 +34,26 @@ export function trackPatternFor(path: string): string {
   return ext && ext !== '.' ? `*${ext}` : path;
 }
 
-/**
- * Checks the commits `revision` would push that `exclude` (default: every remote-tracking
- * branch) does not have. Reads objects with three git calls and git's own binary detection
- * (the same .gitattributes rules the Hub's diff sees; an LFS pointer is text).
- */
-export async function prePushCheck(
-  home: string,
-  repoPath: string,
-  env: NodeJS.ProcessEnv,
-  options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
-): Promise<PrePushReport> {
-  const revision = options.revision ?? 'HEAD';
-  const not = options.exclude ?? ['--remotes'];
-  const commits = await git(home, repoPath, ['rev-list', '--count', revision, '--not', ...not, '--'], env);
-  const listed = await git(home, repoPath, ['rev-list', '--objects', revision, '--not', ...not, '--'], env);
-  const objects = listed.stdout
-    .split('\n')
-    .filter((line) => line.length > 41)
-    .map((line) => ({ oid: line.slice(0, 40), path: line.slice(41) }));
-  if (objects.length === 0) return { commits: Number(commits.stdout.trim()) || 0, problems: [] };
+/** What the rules need to know of one file in the commits being pushed. */
+export interface FileFacts {
+  readonly path: string;
+  readonly size: number;
+  readonly binary: boolean;
+  readonly inHistoryOnly: boolean;
+  /** The size an LFS pointer records, when the file is one. */
+  readonly pointerSize?: number;
+}
 
-  const checked = await git(
-    home,
-    repoPath,
-    ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'],
-    env,
-    `${objects.map((object) => object.oid).join('\n')}\n`,
-  );
-  const sizes = new Map<string, number>();
-  for (const line of checked.stdout.split('\n')) {
-    const [oid, type, size] = line.split(' ');
-    if (oid && type === 'blob') sizes.set(oid, Number(size));
-  }
-  const blobs = objects.filter((object) => sizes.has(object.oid));
-
-  // Which paths git calls binary in the commits being pushed ("-\t-\tpath" in --numstat).
-  const numstat = await git(
-    home,
-    repoPath,
-    ['log', '--numstat', '--format=', '--no-renames', '-z', revision, '--not', ...not, '--'],
-    env,
-  );
-  const binaryPaths = new Set(
-    numstat.stdout
-      .split('\u0000')
-      .map((entry) => entry.replace(/^\n+/, ''))
-      .filter((entry) => entry.startsWith('-\t-\t'))
-      .map((entry) => entry.slice(4)),
-  );
-
-  const tip = await git(home, repoPath, ['ls-tree', '-r', '-z', revision], env);
-  const atTip = new Set(
-    tip.stdout
-      .split('\u0000')
-      .filter(Boolean)
-      .map((entry) => {
-        const tab = entry.indexOf('\t');
-        return `${entry.slice(tab + 1)}\u0000${entry.slice(0, tab).split(' ')[2] ?? ''}`;
-      }),
-  );
-  const pointers = await readBlobs(
-    home,
-    repoPath,
-    blobs.filter((blob) => (sizes.get(blob.oid) ?? 0) < 1024).map((blob) => blob.oid),
-    env,
-  );
-
-  const problems: PushProblem[] = [];
-  const seen = new Set<string>();
-  for (const blob of blobs) {
-    const size = sizes.get(blob.oid) ?? 0;
-    const inHistoryOnly = !atTip.has(`${blob.path}\u0000${blob.oid}`);
-    const pointer = pointers.has(blob.oid) ? parsePointer(pointers.get(blob.oid) ?? '') : undefined;
-    let problem: PushProblem | undefined;
-    if (pointer && pointer.size > FIVE_GB)
-      problem = { rule: 'over_5gb', path: blob.path, size: pointer.size, inHistoryOnly };
-    else if (size > TEN_MIB)
-      problem = {
-        rule: 'too_large',
-        path: blob.path,
-        size,
-        inHistoryOnly,
-        trackPattern: trackPatternFor(blob.path),
-      };
-    else if (!pointer && binaryPaths.has(blob.path))
-      problem = {
-        rule: 'binary',
-        path: blob.path,
-        size,
-        inHistoryOnly,
-        trackPattern: trackPatternFor(blob.path),
-      };
-    const key = problem ? `${problem.rule}\u0000${blob.path}\u0000${blob.oid}` : '';
-    if (problem && !seen.has(key)) {
-      seen.add(key);
-      problems.push(problem);
-    }
-  }
-  return { commits: Number(commits.stdout.trim()) || 0, problems };
+/** The rule one file breaks, if any (the first that applies: over 5 GB, over 10 MiB, binary). */
+export function checkFile(file: FileFacts): PushProblem | undefined {
+  const { path, size, inHistoryOnly } = file;
+  if (file.pointerSize !== undefined && file.pointerSize > FIVE_GB)
+    return { rule: 'over_5gb', path, size: file.pointerSize, inHistoryOnly };
+  if (size > TEN_MIB)
+    return { rule: 'too_large', path, size, inHistoryOnly, trackPattern: trackPatternFor(path) };
+  if (file.pointerSize === undefined && file.binary)
+    return { rule: 'binary', path, size, inHistoryOnly, trackPattern: trackPatternFor(path) };
+  return undefined;
 }
 
 /** One line per problem, in the words the app and the doctor use. */

@@ -8,6 +8,8 @@ import { fail } from './result';
 /** What a handler may use: the launch settings and a way to push events to its window. */
 export interface HandlerContext {
   readonly settings: Settings;
+  /** The app's environment, set once by the entry; children get deliberate copies of parts of it. */
+  readonly env: NodeJS.ProcessEnv;
   /** Per-instance state shared by the handlers (the agent socket), never from the renderer. */
   readonly session: AppSession;
   readonly emit: <E extends EventName>(event: E, payload: Events[E]) => void;

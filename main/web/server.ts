@@ -24,6 +24,8 @@ export interface WebServerOptions {
   readonly rendererDir: string;
   readonly openExternal: (url: string) => Promise<void>;
   readonly session: AppSession;
+  /** The app's environment, handed to every handler (the entry's process.env). */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 export interface WebServer {
@@ -139,6 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
   const context: HandlerContext = {
     settings: options.settings,
+    env: options.env,
     session: options.session,
     emit,
     openExternal: options.openExternal,

@@ -7,7 +7,8 @@ import { createSession } from '../../main/core/session';
 import { run } from '../../main/core/run';
 import { cloneRepo } from '../../main/features/repos/clone';
 import { parseRepoInput } from '../../main/hub/repo-ref';
-import { pushArgs, remoteRun } from '../../main/git/workflow';
+import { gitContext } from '../../main/git/environment';
+import { push } from '../../main/git/push';
 import { resolveSettings } from '../../main/core/settings';
 import { ALICE_WRITE_TOKEN, startFakeHub } from '../fake-hub';
 
@@ -100,7 +101,7 @@ export async function benchRepos(rounds = 3): Promise<{
       await git(source, ['remote', 'remove', 'origin']).catch(() => undefined);
       await git(source, ['remote', 'add', 'origin', svcTarget.url]);
       started = performance.now();
-      const pushed = await remoteRun(settings, session, env, source, pushArgs());
+      const pushed = await push(gitContext(settings, env, session), source);
       pushService.push(performance.now() - started);
       if (!pushed.ok) throw new Error(pushed.output);
     }

@@ -3,18 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SavedProgress } from '../../../preload/contract';
 import { atomicWrite } from '../../core/atomic-write';
-
-/** Names a key file may have: what ssh-keygen would write, nothing that walks out of ~/.ssh. */
-export const KEY_NAME = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-    'may hold only letters, digits, dot, dash and underscore, and start with a letter or digit',
-  )
-  .refine((name) => !name.includes('..'), 'must not contain ".."')
-  .refine((name) => !name.endsWith('.pub'), 'names the private key, without ".pub"');
+import { KEY_NAME } from '../../ipc/schemas';
 
 /** The schema of what survives a restart; also guards saveProgress against the renderer. */
 export const SAVED_PROGRESS = z.strictObject({

@@ -1,5 +1,5 @@
-import { run } from '../../core/run';
-import { gitEnv } from '../../git/objects';
+import { gitCredential } from '../../git/credential';
+import { gitContext } from '../../git/environment';
 
 // Groundwork for issue 4: the token goes to git's own credential helper, never into a remote
 // URL, a command line or an environment; only `git credential`'s stdin carries it.
@@ -40,19 +40,13 @@ export interface CredentialOutcome {
   readonly details: string;
 }
 
-async function credential(
+function credential(
   home: string,
   action: 'approve' | 'reject' | 'fill',
   input: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ readonly ok: boolean; readonly stdout: string; readonly details: string }> {
-  const outcome = await run('git', ['credential', action], {
-    // No prompt and no GUI: `fill` must only read what a helper already holds.
-    env: gitEnv(home, env),
-    timeoutMs: 20_000,
-    input,
-  });
-  return { ok: outcome.exitCode === 0, stdout: outcome.stdout, details: outcome.stderr.trim() };
+  return gitCredential(gitContext({ home }, env), action, input);
 }
 
 /** Stores the token for the Hub's host in every configured helper (as the Hub's CLI does). */

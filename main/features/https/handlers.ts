@@ -3,19 +3,15 @@ import { z } from 'zod';
 import type { ErrorCode, RepoCheck, Result, TokenReport } from '../../../preload/contract';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
+import { PATH, REMOTE } from '../../ipc/schemas';
 import { approveToken, CredentialValueError, readStoredToken, rejectToken } from './credentials';
 import { diagnose, predictPush } from './diagnose';
 import { configureHubHelper, planHelpers } from './helpers';
 import { maskToken, redactSecrets } from '../../core/redact';
-import {
-  checkRepoPath,
-  listRemotes,
-  pushCurrentBranch,
-  RepoPathError,
-  setRemoteUrl,
-  remoteView,
-  type RemoteEntry,
-} from '../../git/remotes';
+import { gitContextOf } from '../../git/environment';
+import { push } from '../../git/push';
+import { checkRepoPath, RepoPathError } from '../../git/repo-path';
+import { listRemotes, remoteView, setRemoteUrl, type RemoteEntry } from '../../git/remotes';
 import { checkToken, readTokenInput, type TokenCheck, type TokenSummary } from '../../hub/token';
 
 // The HTTPS route's operations. A pasted token crosses from the renderer once; from then on the
@@ -23,15 +19,6 @@ import { checkToken, readTokenInput, type TokenCheck, type TokenSummary } from '
 // but whoami's Authorization header and `git credential approve`'s stdin.
 
 const REF = z.string().uuid('must be the handle the token check returned');
-const PATH = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'must be at most 4096 characters')
-  .refine((value) => !value.includes('\u0000'), 'must not contain NUL');
-const REMOTE = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/, 'must be the name of one of the repository’s remotes');
-
 /** How long the app holds a checked token that was not saved: long enough to read the summary. */
 const VAULT_MS = 30 * 60 * 1000;
 const VAULT_MAX = 8;
@@ -91,7 +78,7 @@ export function httpsHandlers(): HandlerTable<
     context: HandlerContext,
   ): Promise<{ username: string; summary: TokenSummary | undefined } | undefined> => {
     const { settings } = context;
-    const stored = await readStoredToken(settings.home, settings.hubEndpoint, process.env);
+    const stored = await readStoredToken(settings.home, settings.hubEndpoint, context.env);
     if (!stored) return undefined;
     const check = readTokenInput(stored.token).ok
       ? await checkToken(settings.hubEndpoint, stored.token)
@@ -104,13 +91,12 @@ export function httpsHandlers(): HandlerTable<
     context: HandlerContext,
   ): Promise<{ readonly check: RepoCheck; readonly raw: readonly RemoteEntry[] }> => {
     const { settings } = context;
-    const top = await checkRepoPath(settings.home, path, process.env);
-    const remotes = await listRemotes(
-      settings.home,
-      top,
-      { endpoint: settings.hubEndpoint, sshHost: settings.sshHost },
-      process.env,
-    );
+    const git = gitContextOf(context);
+    const top = await checkRepoPath(git, path);
+    const remotes = await listRemotes(git, top, {
+      endpoint: settings.hubEndpoint,
+      sshHost: settings.sshHost,
+    });
     const stored = await storedSummary(context);
     const check: RepoCheck = {
       path: top,
@@ -176,9 +162,9 @@ export function httpsHandlers(): HandlerTable<
 
     credentialSetup: {
       schema: z.null(),
-      handle: async (_request, { settings }) => {
-        const plan = await planHelpers(settings.home, settings.hubEndpoint, process.env);
-        const stored = await readStoredToken(settings.home, settings.hubEndpoint, process.env);
+      handle: async (_request, { settings, env }) => {
+        const plan = await planHelpers(settings.home, settings.hubEndpoint, env);
+        const stored = await readStoredToken(settings.home, settings.hubEndpoint, env);
         return ok({
           host: new URL(settings.hubEndpoint).host,
           configured: plan.configured,
@@ -192,7 +178,7 @@ export function httpsHandlers(): HandlerTable<
 
     storeToken: {
       schema: z.object({ ref: REF, allowPlaintext: z.boolean() }),
-      handle: async ({ ref, allowPlaintext }, { settings }) => {
+      handle: async ({ ref, allowPlaintext }, { settings, env }) => {
         const entry = vault.get(ref);
         if (!entry || Date.now() - entry.at > VAULT_MS)
           return fail(
@@ -201,7 +187,7 @@ export function httpsHandlers(): HandlerTable<
             'Paste the token again and check it.',
           );
         const { home, hubEndpoint } = settings;
-        const plan = await planHelpers(home, hubEndpoint, process.env);
+        const plan = await planHelpers(home, hubEndpoint, env);
         const others = plan.configured.filter((helper) => helper.storage !== 'plaintext');
         const writesPlaintext =
           plan.configured.some((helper) => helper.storage === 'plaintext') ||
@@ -221,7 +207,7 @@ export function httpsHandlers(): HandlerTable<
               ? 'store'
               : undefined;
         if (toAdd) {
-          const configured = await configureHubHelper(home, hubEndpoint, toAdd, process.env);
+          const configured = await configureHubHelper(home, hubEndpoint, toAdd, env);
           if (!configured.ok)
             return fail(
               'credential_helper_failed',
@@ -233,8 +219,8 @@ export function httpsHandlers(): HandlerTable<
         const configuredNow = toAdd !== undefined;
         const target = { endpoint: hubEndpoint, username: entry.summary.account };
         try {
-          const approved = await approveToken(home, target, entry.token, process.env);
-          const back = await readStoredToken(home, hubEndpoint, process.env, entry.summary.account);
+          const approved = await approveToken(home, target, entry.token, env);
+          const back = await readStoredToken(home, hubEndpoint, env, entry.summary.account);
           if (!approved.ok || back?.token !== entry.token)
             return fail(
               'credential_helper_failed',
@@ -263,10 +249,10 @@ export function httpsHandlers(): HandlerTable<
 
     forgetToken: {
       schema: z.null(),
-      handle: async (_request, { settings }) => {
+      handle: async (_request, { settings, env }) => {
         vault.clear();
-        const before = await readStoredToken(settings.home, settings.hubEndpoint, process.env);
-        const outcome = await rejectToken(settings.home, { endpoint: settings.hubEndpoint }, process.env);
+        const before = await readStoredToken(settings.home, settings.hubEndpoint, env);
+        const outcome = await rejectToken(settings.home, { endpoint: settings.hubEndpoint }, env);
         if (!outcome.ok)
           return fail(
             'credential_helper_failed',
@@ -274,7 +260,7 @@ export function httpsHandlers(): HandlerTable<
             'Try again; you can also revoke the token on the Hub.',
             redactSecrets(outcome.details),
           );
-        const after = await readStoredToken(settings.home, settings.hubEndpoint, process.env);
+        const after = await readStoredToken(settings.home, settings.hubEndpoint, env);
         if (after)
           return fail(
             'credential_helper_failed',
@@ -299,7 +285,6 @@ export function httpsHandlers(): HandlerTable<
     cleanRemote: {
       schema: z.object({ path: PATH, remote: REMOTE }),
       handle: async ({ path, remote }, context) => {
-        const { settings } = context;
         try {
           const before = await inspectRepo(path, context);
           const named = remoteNamed(before, remote);
@@ -317,7 +302,7 @@ export function httpsHandlers(): HandlerTable<
               'This remote’s address has no credentials to remove.',
               'Nothing to do.',
             );
-          await setRemoteUrl(settings.home, before.check.path, remote, clean, process.env);
+          await setRemoteUrl(gitContextOf(context), before.check.path, remote, clean);
           return ok((await inspectRepo(before.check.path, context)).check);
         } catch (error) {
           return repoFailure(error);
@@ -350,7 +335,7 @@ export function httpsHandlers(): HandlerTable<
               `${remote}’s address has a token or password written in it, and Git would show it to every program on this computer while it pushes.`,
               'Remove the credentials from the address first (the app does it in one click once your token is saved for Git).',
             );
-          const pushed = await pushCurrentBranch(settings.home, check.path, remote, dryRun, process.env);
+          const pushed = await push(gitContextOf(context), check.path, { remote, dryRun });
           const stored = await storedSummary(context);
           const diagnosisContext = {
             repo: found.repo,
@@ -359,7 +344,7 @@ export function httpsHandlers(): HandlerTable<
             storedUser: stored?.username,
             summary: stored?.summary,
           };
-          let diagnosis = diagnose(pushed.exitCode, pushed.output, diagnosisContext);
+          let diagnosis = diagnose(pushed.ok ? 0 : (pushed.exitCode ?? 1), pushed.output, diagnosisContext);
           // A dry run only signs in: the Hub refuses a ref update later, when the push is real.
           // whoami says beforehand whether it will, so the dry run does not promise too much.
           if (dryRun && diagnosis.kind === 'ok' && stored?.summary && found.repo) {

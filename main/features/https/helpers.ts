@@ -1,8 +1,8 @@
 import { access, constants } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { run } from '../../core/run';
-import { gitEnv } from '../../git/objects';
+import { gitOutcome } from '../../git/core';
+import { gitContext } from '../../git/environment';
 import { findExecutable } from '../../core/find-executable';
 
 // Which git credential helper keeps the token. The app prefers the OS's secure store, scopes
@@ -91,11 +91,15 @@ export async function configuredHelpers(
   endpoint: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<HelperInfo[]> {
-  const outcome = await run('git', ['config', '--show-scope', '--get-regexp', '^credential\\..*helper$'], {
-    env: gitEnv(home, env),
-    timeoutMs: 10_000,
-  });
-  return helpersFromConfig(outcome.stdout, endpoint);
+  // Exit 1: no helper is configured; without git there is none either (the machine check says why).
+  const outcome = await gitOutcome(
+    gitContext({ home }, env),
+    ['config', '--show-scope', '--get-regexp', '^credential\\..*helper$'],
+    {
+      timeoutMs: 10_000,
+    },
+  );
+  return helpersFromConfig(outcome.exitCode === 0 ? outcome.stdout : '', endpoint);
 }
 
 /** A secure helper installed but not configured, by platform (the names git's config uses). */
@@ -105,7 +109,7 @@ async function installedSecureHelper(
   platform: NodeJS.Platform,
 ): Promise<string | undefined> {
   const execPath = (
-    await run('git', ['--exec-path'], { env: gitEnv(home, env), timeoutMs: 10_000 })
+    await gitOutcome(gitContext({ home }, env), ['--exec-path'], { timeoutMs: 10_000 })
   ).stdout.trim();
   const exists = async (program: string): Promise<boolean> => {
     if (await findExecutable(program, env, platform)) return true;
@@ -166,8 +170,8 @@ export async function configureHubHelper(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ readonly ok: boolean; readonly details: string }> {
   const key = `credential.${new URL(endpoint).origin}.helper`;
-  const outcome = await run('git', ['config', '--global', '--add', key, name], {
-    env: gitEnv(home, env),
+  // A refused write (a locked or unwritable config) is reported to the person, not thrown.
+  const outcome = await gitOutcome(gitContext({ home }, env), ['config', '--global', '--add', key, name], {
     timeoutMs: 10_000,
   });
   return { ok: outcome.exitCode === 0, details: outcome.stderr.trim() };

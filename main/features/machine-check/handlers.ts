@@ -15,7 +15,7 @@ export const machineCheckHandlers: HandlerTable<'checkMachine'> = {
       ok(
         await runMachineCheck({
           home: context.settings.home,
-          env: process.env,
+          env: context.env,
           onItem: (item) => context.emit('machineCheckItem', item),
         }),
       ),

@@ -1,14 +1,12 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, isAbsolute } from 'node:path';
 import type { AppSession } from '../../core/session';
-import { run } from '../../core/run';
-import { redactSecrets } from '../../core/redact';
 import type { Settings } from '../../core/settings';
-import { watchLfsProgress } from '../../git/lfs-progress';
-import { findPointerFiles, type PointerFile } from './pointers';
-import { ProgressTracker, type ProgressEvent } from '../../git/progress';
+import { gitContext, type Transport } from '../../git/environment';
+import type { ProgressEvent } from '../../git/progress';
+import { remoteRun } from '../../git/remote-run';
 import { cloneUrl, type RepoRef } from '../../hub/repo-ref';
-import { hubGitEnv, type Transport } from '../../git/environment';
+import { findPointerFiles, type PointerFile } from './pointers';
 
 /** Why a clone could not start or did not finish, in words for the person. */
 export class CloneError extends Error {
@@ -84,19 +82,14 @@ export async function cloneRepo(
   });
   const revision = request.revision ?? request.ref.revision;
   const commit = revision !== undefined && /^[0-9a-f]{7,40}$/.test(revision);
-  const tracker = new ProgressTracker((event) => options.onProgress?.(event));
-  const lfs = await watchLfsProgress((line) => tracker.lfsLine(line));
   const cleanup = async (): Promise<void> => {
     if (before === 'absent') await rm(request.destination, { recursive: true, force: true });
     else
       for (const entry of await readdir(request.destination).catch(() => []))
         await rm(`${request.destination}/${entry}`, { recursive: true, force: true });
   };
+  const context = gitContext(settings, env, session);
   try {
-    const childEnv = hubGitEnv(settings, session, env, {
-      GIT_LFS_PROGRESS: lfs.file,
-      ...(request.lfsContent === false ? { GIT_LFS_SKIP_SMUDGE: '1' } : {}),
-    });
     const args = [
       'clone',
       '--progress',
@@ -106,41 +99,35 @@ export async function cloneRepo(
       url,
       request.destination,
     ];
-    const cloned = await run('git', args, {
-      env: childEnv,
-      timeoutMs: 6 * 60 * 60 * 1000,
-      killTree: true,
+    // At a commit, the checkout after the clone is part of the same bar (git-lfs downloads
+    // during it), so the bar only rises and says "done" once, at the end.
+    let top = 0;
+    let checkingOut = false;
+    const rising = (event: ProgressEvent): void => {
+      if (event.percent < top || (commit && event.phase === 'done' && !checkingOut)) return;
+      top = event.percent;
+      options.onProgress?.(event);
+    };
+    const runOptions = {
       ...(options.signal ? { signal: options.signal } : {}),
-      onOutput: (stream, text) => {
-        if (stream === 'stderr') tracker.gitOutput(text);
-      },
-    });
+      onProgress: rising,
+      ...(request.lfsContent === false ? { env: { GIT_LFS_SKIP_SMUDGE: '1' } } : {}),
+    };
+    const cloned = await remoteRun(context, args, runOptions);
     if (cloned.cancelled)
       throw new CloneError('cancelled', 'The clone was cancelled; nothing was left behind.');
-    if (cloned.exitCode !== 0)
-      throw new CloneError('git', 'Git could not clone the repository.', redactSecrets(cloned.stderr.trim()));
+    if (!cloned.ok) throw new CloneError('git', 'Git could not clone the repository.', cloned.output);
     if (commit) {
-      const checkout = await run(
-        'git',
-        ['-C', request.destination, 'checkout', '--quiet', '--detach', revision, '--'],
-        {
-          env: childEnv,
-          timeoutMs: 6 * 60 * 60 * 1000,
-          killTree: true,
-          ...(options.signal ? { signal: options.signal } : {}),
-        },
-      );
+      checkingOut = true;
+      const checkout = await remoteRun(context, ['checkout', '--quiet', '--detach', revision, '--'], {
+        ...runOptions,
+        cwd: request.destination,
+      });
       if (checkout.cancelled)
         throw new CloneError('cancelled', 'The clone was cancelled; nothing was left behind.');
-      if (checkout.exitCode !== 0)
-        throw new CloneError(
-          'git',
-          `The repository has no commit ${revision}.`,
-          redactSecrets(checkout.stderr.trim()),
-        );
+      if (!checkout.ok)
+        throw new CloneError('git', `The repository has no commit ${revision}.`, checkout.output);
     }
-    await lfs.stop();
-    tracker.done('Cloned.');
     return {
       path: request.destination,
       url,
@@ -149,7 +136,6 @@ export async function cloneRepo(
       durationMs: performance.now() - started,
     };
   } catch (error) {
-    await lfs.stop().catch(() => undefined);
     await cleanup();
     throw error;
   }

@@ -1,11 +1,11 @@
 import type { AppSession } from '../../core/session';
 import type { Settings } from '../../core/settings';
-import { cloneRepo } from './clone';
-import { git } from '../../git/objects';
+import { git, GitError } from '../../git/core';
+import { gitContext, type Transport } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
+import { remoteRun } from '../../git/remote-run';
 import { cloneUrl, type RepoRef } from '../../hub/repo-ref';
-import type { Transport } from '../../git/environment';
-import { remoteRun } from '../../git/workflow';
+import { cloneRepo } from './clone';
 
 // Seed 004's fork, step by step: clone the (new, empty) fork without LFS content, add the
 // upstream, fetch it and all its LFS objects, point the branch at upstream's, then push the
@@ -57,58 +57,52 @@ export async function forkWithLfs(
     stepOptions(0, 10),
   );
   const path = cloned.path;
-  const steps: string[][] = [
-    ['lfs', 'install', '--skip-smudge', '--local'],
-    ['remote', 'add', 'upstream', cloneUrl(request.upstream, request.transport, hub)],
-  ];
-  for (const args of steps) {
-    const out = await git(settings.home, path, args, env);
-    if (out.code !== 0) throw new ForkError('The fork could not be prepared.', 'Try again.', out.stderr);
-  }
-  const fetched = await remoteRun(
-    settings,
-    session,
-    env,
-    path,
-    ['fetch', '--progress', 'upstream'],
-    stepOptions(10, 30),
-  );
+  const context = gitContext(settings, env, session);
+  const local = (args: readonly string[], okExitCodes?: readonly number[]) =>
+    git(context, args, { cwd: path, ...(okExitCodes ? { okExitCodes } : {}) });
+  const remote = (args: readonly string[], from: number, to: number) =>
+    remoteRun(context, args, { cwd: path, ...stepOptions(from, to) });
+  const prepare = async <T>(step: () => Promise<T>, message: string): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof GitError) throw new ForkError(message, 'Try again.', error.result.output);
+      throw error;
+    }
+  };
+  await prepare(async () => {
+    await local(['lfs', 'install', '--skip-smudge', '--local']);
+    await local(['remote', 'add', 'upstream', cloneUrl(request.upstream, request.transport, hub)]);
+  }, 'The fork could not be prepared.');
+  const fetched = await remote(['fetch', '--progress', 'upstream'], 10, 30);
   if (!fetched.ok)
     throw new ForkError(
       'The upstream repository could not be fetched.',
       'Check its name, and that you can read it.',
       fetched.output,
     );
+  // Exit 128: the upstream is empty and has no HEAD yet; the fork then keeps "main".
   const head = (
-    await git(settings.home, path, ['symbolic-ref', '--short', 'refs/remotes/upstream/HEAD'], env)
+    await local(['symbolic-ref', '--short', 'refs/remotes/upstream/HEAD'], [0, 128])
   ).stdout.trim();
   const branch = head.replace(/^upstream\//, '') || 'main';
-  await git(settings.home, path, ['remote', 'set-head', 'upstream', '--auto'], env);
-  const lfsFetched = await remoteRun(
-    settings,
-    session,
-    env,
-    path,
-    ['lfs', 'fetch', '--all', 'upstream'],
-    stepOptions(30, 60),
-  );
+  await local(['remote', 'set-head', 'upstream', '--auto'], [0, 1, 128]);
+  const lfsFetched = await remote(['lfs', 'fetch', '--all', 'upstream'], 30, 60);
   if (!lfsFetched.ok)
     throw new ForkError(
       'The upstream’s large files could not be fetched.',
       'Try again; check that git-lfs is installed.',
       lfsFetched.output,
     );
-  const reset = await git(settings.home, path, ['checkout', '-B', branch, `upstream/${branch}`], env);
-  if (reset.code !== 0)
-    throw new ForkError('The fork could not take the upstream’s history.', 'Try again.', reset.stderr);
-  await git(settings.home, path, ['lfs', 'install', '--force', '--local'], env);
-  const pushed = await remoteRun(
-    settings,
-    session,
-    env,
-    path,
+  await prepare(
+    () => local(['checkout', '-B', branch, `upstream/${branch}`]),
+    'The fork could not take the upstream’s history.',
+  );
+  await prepare(() => local(['lfs', 'install', '--force', '--local']), 'The fork could not be prepared.');
+  const pushed = await remote(
     ['push', '--progress', '--force-with-lease', '--set-upstream', '--', 'origin', branch],
-    stepOptions(60, 95),
+    60,
+    95,
   );
   if (!pushed.ok) {
     if (/Unable to find source for object/.test(pushed.output))
@@ -123,6 +117,9 @@ export async function forkWithLfs(
       pushed.output,
     );
   }
-  const checkout = await git(settings.home, path, ['lfs', 'checkout'], env);
+  const checkout = await prepare(
+    () => local(['lfs', 'checkout']),
+    'The fork’s large files could not be checked out.',
+  );
   return { path, branch, output: `${pushed.output}\n${checkout.stdout}`.trim() };
 }

@@ -1,75 +1,36 @@
 import { z } from 'zod';
-import type { RemoteRunView, RepoState, Result } from '../../../preload/contract';
-import { readStoredToken } from '../https/credentials';
-import { diagnose } from '../https/diagnose';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
-import { checkRepoPath, listRemotes, remoteView, RepoPathError } from '../../git/remotes';
-import { checkHostKeys } from '../ssh/known-hosts';
-import { listKeys } from '../ssh/list-keys';
-import { cloneRepo, CloneError } from './clone';
-import { forkWithLfs, ForkError } from './fork';
-import { installLfs, lfsPull, lfsState, migrateToLfs, trackWithLfs } from './lfs';
-import { findPointerFiles } from './pointers';
-import { describeProblem, prePushCheck } from '../../hub/push-rules';
+import { ONE_LINE, PATH, RUN_ID } from '../../ipc/schemas';
+import { commit } from '../../git/commit';
+import { setIdentity } from '../../git/config';
+import { gitContextOf } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
-import { readRecent, rememberRepo, type RecentRepo } from './recent';
+import { pull } from '../../git/pull';
+import { push } from '../../git/push';
+import { listRemotes } from '../../git/remotes';
+import { checkRepoPath } from '../../git/repo-path';
+import { stage } from '../../git/stage';
+import { repoStatus } from '../../git/status';
 import { parseRepoInput, type RepoKind } from '../../hub/repo-ref';
-import {
-  commit,
-  pullArgs,
-  pushArgs,
-  remoteRun,
-  repoStatus,
-  setIdentity,
-  stage,
-  type RemoteRun,
-} from '../../git/workflow';
+import { readStoredToken } from '../https';
+import { checkHostKeys, listKeys } from '../ssh';
+import { cloneRepo } from './clone';
+import { repoFailure } from './failure';
+import { forkWithLfs } from './fork';
+import { installLfs, lfsPull, lfsState, migrateToLfs, trackWithLfs } from './lfs';
+import { explainRun } from './outcome';
+import { readRecent, rememberAction, type RecentRepo } from './recent';
+import { RunRegistry } from './runs';
+import { hubAddresses, readRepoState } from './state';
 
-// The repository screen's operations. Paths and addresses from the renderer are checked here
-// (a folder that is a git work tree; an address parseRepoInput accepts); long runs stream
-// repoProgress events and stop on cancelRepoRun.
+// The repository screen's operations: schema, call, map. Paths and addresses from the renderer
+// are checked in the services (a folder that is a git work tree; an address parseRepoInput
+// accepts); long runs stream repoProgress events and stop on cancelRepoRun.
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const RUN_ID = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'must be 1 to 64 letters, digits or dashes');
-const PATH = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\u0000'), 'must not contain NUL');
 const KIND = z.enum(['model', 'dataset', 'space']).nullable();
 const TRANSPORT = z.enum(['https', 'ssh']);
-const ONE_LINE = (max: number) =>
-  z
-    .string()
-    .min(1, 'must not be empty')
-    .max(max)
-    .refine((value) => !CONTROL.test(value), 'must be one line without control characters');
 const PATTERN = ONE_LINE(256).refine((value) => !value.startsWith('-'), 'must not start with "-"');
-
-const text = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function repoFailure<T>(error: unknown): Result<T> {
-  if (error instanceof RepoPathError)
-    return fail('repo_unusable', error.message, 'Pick the folder of a repository you cloned from the Hub.');
-  if (error instanceof CloneError) {
-    if (error.kind === 'destination')
-      return fail('destination_unusable', error.message, 'Choose an empty or new folder.');
-    if (error.kind === 'cancelled')
-      return fail('cancelled', error.message, 'Start it again when you are ready.');
-    return fail(
-      'git_failed',
-      error.message,
-      'Open Details for Git’s own words; check your access in the setup.',
-      error.details,
-    );
-  }
-  if (error instanceof ForkError) return fail('git_failed', error.message, error.fix, error.details);
-  return fail('git_failed', 'Git stopped with an error.', 'Open Details for Git’s own words.', text(error));
-}
 
 /** The repository handlers; one map of running clones and pushes per app instance. */
 export function repoHandlers(): HandlerTable<
@@ -91,131 +52,45 @@ export function repoHandlers(): HandlerTable<
   | 'recentRepos'
   | 'pickFolder'
 > {
-  const running = new Map<string, AbortController>();
+  const runs = new RunRegistry();
 
-  const hubAddresses = (context: HandlerContext) => ({
-    endpoint: context.settings.hubEndpoint,
-    sshHost: context.settings.sshHost,
-  });
-
-  const remember = async (
+  const remember = (
     context: HandlerContext,
     path: string,
     lastAction: RecentRepo['lastAction'],
     known?: readonly { readonly name: string; readonly shown: string }[],
-  ): Promise<void> => {
-    const remotes =
-      known ??
-      (await listRemotes(context.settings.home, path, hubAddresses(context), process.env).catch(() => []));
-    const origin = remotes.find((remote) => remote.name === 'origin') ?? remotes[0];
-    await rememberRepo(context.settings.dataDir, {
+  ): Promise<void> =>
+    rememberAction(
+      context.settings.dataDir,
       path,
-      remote: origin?.shown ?? '',
       lastAction,
-      at: new Date().toISOString(),
-    }).catch(() => undefined);
-  };
+      async () => known ?? listRemotes(gitContextOf(context), path, hubAddresses(context.settings)),
+    );
 
-  const state = async (path: string, context: HandlerContext): Promise<RepoState> => {
-    const { settings } = context;
-    const top = await checkRepoPath(settings.home, path, process.env);
-    const [status, remotes, pointers, prePush, lfs] = await Promise.all([
-      repoStatus(settings, top, process.env),
-      listRemotes(settings.home, top, hubAddresses(context), process.env),
-      findPointerFiles(settings.home, top, process.env),
-      prePushCheck(settings.home, top, process.env),
-      lfsState(settings, process.env),
-    ]);
-    return {
-      path: top,
-      ...status,
-      remotes: remotes.map(remoteView),
-      pointers: pointers.map((pointer) => ({ path: pointer.path, size: pointer.size })),
-      prePush: {
-        commits: prePush.commits,
-        problems: prePush.problems.map((problem) => ({ ...problem, text: describeProblem(problem) })),
-      },
-      lfs,
-    };
-  };
+  const state = (path: string, context: HandlerContext) =>
+    readRepoState(context.settings, gitContextOf(context), path);
 
   /** Runs a long git operation under a runId, streaming progress and honouring cancel. */
-  const tracked = async <T>(
+  const tracked = <T>(
     runId: string,
     context: HandlerContext,
     work: (signal: AbortSignal, onProgress: (event: ProgressEvent) => void) => Promise<T>,
-  ): Promise<T> => {
-    if (running.has(runId)) throw new Error('That run is already going.');
-    const controller = new AbortController();
-    running.set(runId, controller);
-    try {
-      return await work(controller.signal, (event) => context.emit('repoProgress', { runId, ...event }));
-    } finally {
-      running.delete(runId);
-    }
-  };
+  ): Promise<T> => runs.track(runId, (event) => context.emit('repoProgress', { runId, ...event }), work);
 
-  const explain = async (
-    result: RemoteRun,
-    path: string,
-    context: HandlerContext,
-    verb: string,
-  ): Promise<RemoteRunView> => {
-    if (result.ok) return { ...result, message: `${verb} done.`, fix: '' };
-    if (result.cancelled)
-      return {
-        ...result,
-        message: `${verb} cancelled. Nothing on the Hub changed that was not complete.`,
-        fix: 'Start it again when you are ready.',
-      };
-    if (result.behind)
-      return {
-        ...result,
-        message: 'The Hub has commits this copy does not have yet.',
-        fix: 'Pull first (the app merges them in), then push again.',
-      };
-    const remotes = await listRemotes(context.settings.home, path, hubAddresses(context), process.env).catch(
-      () => [],
-    );
-    const origin = remotes.find((remote) => remote.name === 'origin') ?? remotes[0];
-    if (/pre-receive hook declined|Offending files/.test(result.output))
-      return {
-        ...result,
-        message: 'The Hub refused files in this push (its rules for large and binary files).',
-        fix: 'See the check below: track those files with Git LFS, then push again.',
-      };
-    if (
-      origin?.kind === 'hub-ssh' &&
-      /Permission denied \(publickey\)|Host key verification failed/.test(result.output)
-    )
-      return {
-        ...result,
-        message: 'The Hub did not accept the SSH key, or its host key is not pinned.',
-        fix: 'Run the SSH setup’s connection test.',
-      };
-    const stored = await readStoredToken(context.settings.home, context.settings.hubEndpoint, process.env);
-    const diagnosis = diagnose(1, result.output, {
-      repo: origin?.repo,
-      endpoint: context.settings.hubEndpoint,
-      urlUsername: origin?.username,
-      storedUser: stored?.username,
-      summary: undefined,
-    });
-    return { ...result, message: diagnosis.message, fix: diagnosis.fix };
-  };
+  const top = (path: string, context: HandlerContext) => checkRepoPath(gitContextOf(context), path);
 
   const parse = (input: string, kind: RepoKind | null, context: HandlerContext) =>
-    parseRepoInput(input, hubAddresses(context), kind ?? undefined);
+    parseRepoInput(input, hubAddresses(context.settings), kind ?? undefined);
 
   return {
     repoAccess: {
       schema: z.null(),
-      handle: async (_request, { settings }) => {
+      handle: async (_request, { settings, env }) => {
         const [stored, keys, hostKeys, lfs] = await Promise.all([
-          readStoredToken(settings.home, settings.hubEndpoint, process.env),
+          readStoredToken(settings.home, settings.hubEndpoint, env),
           listKeys(settings.home).catch(() => undefined),
           checkHostKeys(settings).catch(() => undefined),
-          lfsState(settings, process.env),
+          lfsState(settings, env),
         ]);
         const ssh =
           (keys?.keys.some((key) => key.problems.every((problem) => problem.code === 'missing_public')) ??
@@ -263,7 +138,7 @@ export function repoHandlers(): HandlerTable<
             cloneRepo(
               context.settings,
               context.session,
-              process.env,
+              context.env,
               {
                 ref: parsed.ref,
                 transport: request.transport,
@@ -284,7 +159,7 @@ export function repoHandlers(): HandlerTable<
     cancelRepoRun: {
       schema: z.object({ runId: RUN_ID }),
       handle: async ({ runId }) => {
-        running.get(runId)?.abort();
+        runs.cancel(runId);
         return ok(null);
       },
     },
@@ -306,9 +181,9 @@ export function repoHandlers(): HandlerTable<
       schema: z.object({ path: PATH, files: z.array(ONE_LINE(4096)).max(10_000).nullable() }),
       handle: async ({ path, files }, context) => {
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
-          await stage(context.settings, top, files ?? 'all', process.env);
-          return ok(await state(top, context));
+          const repo = await top(path, context);
+          await stage(gitContextOf(context), repo, files ?? 'all');
+          return ok(await state(repo, context));
         } catch (error) {
           return repoFailure(error);
         }
@@ -326,8 +201,8 @@ export function repoHandlers(): HandlerTable<
       }),
       handle: async ({ path, message }, context) => {
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
-          const before = await repoStatus(context.settings, top, process.env);
+          const repo = await top(path, context);
+          const before = await repoStatus(gitContextOf(context), repo);
           if (!before.identity)
             return fail(
               'identity_needed',
@@ -340,9 +215,9 @@ export function repoHandlers(): HandlerTable<
               'No changes are selected for this commit.',
               'Tick the files to include, or choose Select all.',
             );
-          await commit(context.settings, top, message, process.env);
-          await remember(context, top, 'committed');
-          return ok(await state(top, context));
+          await commit(gitContextOf(context), repo, message);
+          await remember(context, repo, 'committed');
+          return ok(await state(repo, context));
         } catch (error) {
           return repoFailure(error);
         }
@@ -356,7 +231,7 @@ export function repoHandlers(): HandlerTable<
       }),
       handle: async ({ name, email }, context) => {
         try {
-          await setIdentity(context.settings, name, email, process.env);
+          await setIdentity(gitContextOf(context), name, email);
           return ok(null);
         } catch (error) {
           return repoFailure(error);
@@ -368,15 +243,13 @@ export function repoHandlers(): HandlerTable<
       schema: z.object({ runId: RUN_ID, path: PATH }),
       handle: async ({ runId, path }, context) => {
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
+          const repo = await top(path, context);
+          const git = gitContextOf(context);
           const result = await tracked(runId, context, (signal, onProgress) =>
-            remoteRun(context.settings, context.session, process.env, top, pushArgs(), {
-              signal,
-              onProgress,
-            }),
+            push(git, repo, { signal, onProgress }),
           );
-          if (result.ok) await remember(context, top, 'pushed');
-          return ok(await explain(result, top, context, 'Push'));
+          if (result.ok) await remember(context, repo, 'pushed');
+          return ok(await explainRun(result, repo, context.settings, git, 'Push'));
         } catch (error) {
           return repoFailure(error);
         }
@@ -387,15 +260,13 @@ export function repoHandlers(): HandlerTable<
       schema: z.object({ runId: RUN_ID, path: PATH }),
       handle: async ({ runId, path }, context) => {
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
+          const repo = await top(path, context);
+          const git = gitContextOf(context);
           const result = await tracked(runId, context, (signal, onProgress) =>
-            remoteRun(context.settings, context.session, process.env, top, pullArgs(), {
-              signal,
-              onProgress,
-            }),
+            pull(git, repo, { signal, onProgress }),
           );
-          if (result.ok) await remember(context, top, 'pulled');
-          return ok(await explain(result, top, context, 'Pull'));
+          if (result.ok) await remember(context, repo, 'pulled');
+          return ok(await explainRun(result, repo, context.settings, git, 'Pull'));
         } catch (error) {
           return repoFailure(error);
         }
@@ -406,8 +277,8 @@ export function repoHandlers(): HandlerTable<
       schema: z.object({ runId: RUN_ID, path: PATH }),
       handle: async ({ runId, path }, context) => {
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
-          const lfs = await lfsState(context.settings, process.env);
+          const repo = await top(path, context);
+          const lfs = await lfsState(context.settings, context.env);
           if (!lfs.installed)
             return fail(
               'lfs_missing',
@@ -415,9 +286,17 @@ export function repoHandlers(): HandlerTable<
               lfs.howToInstall,
             );
           const result = await tracked(runId, context, (signal, onProgress) =>
-            lfsPull(context.settings, context.session, process.env, top, { signal, onProgress }),
+            lfsPull(context.settings, context.session, context.env, repo, { signal, onProgress }),
           );
-          return ok(await explain(result, top, context, 'Download of the large files'));
+          return ok(
+            await explainRun(
+              result,
+              repo,
+              context.settings,
+              gitContextOf(context),
+              'Download of the large files',
+            ),
+          );
         } catch (error) {
           return repoFailure(error);
         }
@@ -426,13 +305,13 @@ export function repoHandlers(): HandlerTable<
 
     installLfs: {
       schema: z.null(),
-      handle: async (_request, { settings }) => {
-        const before = await lfsState(settings, process.env);
+      handle: async (_request, { settings, env }) => {
+        const before = await lfsState(settings, env);
         if (!before.installed)
           return fail('lfs_missing', 'Git LFS is not installed on this computer.', before.howToInstall);
         try {
-          await installLfs(settings, process.env);
-          return ok(await lfsState(settings, process.env));
+          await installLfs(settings, env);
+          return ok(await lfsState(settings, env));
         } catch (error) {
           return repoFailure(error);
         }
@@ -443,9 +322,9 @@ export function repoHandlers(): HandlerTable<
       schema: z.object({ path: PATH, pattern: PATTERN }),
       handle: async ({ path, pattern }, context) => {
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
-          await trackWithLfs(context.settings, top, pattern, process.env);
-          return ok(await state(top, context));
+          const repo = await top(path, context);
+          await trackWithLfs(context.settings, repo, pattern, context.env);
+          return ok(await state(repo, context));
         } catch (error) {
           return repoFailure(error);
         }
@@ -462,9 +341,9 @@ export function repoHandlers(): HandlerTable<
             'Tick that you agree; the app keeps the old commits on a backup branch.',
           );
         try {
-          const top = await checkRepoPath(context.settings.home, path, process.env);
-          const { backupBranch } = await migrateToLfs(context.settings, top, pattern, true, process.env);
-          return ok({ backupBranch, state: await state(top, context) });
+          const repo = await top(path, context);
+          const { backupBranch } = await migrateToLfs(context.settings, repo, pattern, true, context.env);
+          return ok({ backupBranch, state: await state(repo, context) });
         } catch (error) {
           return repoFailure(error);
         }
@@ -499,7 +378,7 @@ export function repoHandlers(): HandlerTable<
             forkWithLfs(
               context.settings,
               context.session,
-              process.env,
+              context.env,
               {
                 upstream: upstream.ref,
                 fork: fork.ref,

@@ -1,10 +1,11 @@
 import type { AppSession } from '../../core/session';
-import { redactSecrets } from '../../core/redact';
 import { findExecutable } from '../../core/find-executable';
 import type { Settings } from '../../core/settings';
-import { git } from '../../git/objects';
+import { readConfig } from '../../git/config';
+import { git } from '../../git/core';
+import { gitContext } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
-import { remoteRun, type RemoteRun } from '../../git/workflow';
+import { remoteRun, type RemoteRun } from '../../git/remote-run';
 
 // Large files: Git LFS set up for the user (with consent), Xet noticed when present, pointers
 // replaced by content, and files moved to LFS (history rewritten only with consent and a backup).
@@ -34,15 +35,13 @@ export async function lfsState(
   platform = process.platform,
 ): Promise<LfsState> {
   const installed = (await findExecutable('git-lfs', env, platform)) !== undefined;
-  const filter = await git(
-    settings.home,
-    settings.home,
-    ['config', '--global', '--get', 'filter.lfs.process'],
-    env,
-  );
+  const filter = await readConfig(gitContext(settings, env), 'filter.lfs.process', {
+    cwd: settings.home,
+    global: true,
+  });
   return {
     installed,
-    configured: filter.code === 0 && filter.stdout.includes('git-lfs'),
+    configured: filter.includes('git-lfs'),
     xet: (await findExecutable('git-xet', env, platform)) !== undefined,
     howToInstall: lfsInstallAdvice(platform),
   };
@@ -50,8 +49,7 @@ export async function lfsState(
 
 /** `git lfs install` for this user: adds the LFS filter to the global git config (asked first). */
 export async function installLfs(settings: Settings, env: NodeJS.ProcessEnv): Promise<void> {
-  const out = await git(settings.home, settings.home, ['lfs', 'install'], env);
-  if (out.code !== 0) throw new Error(out.stderr.trim() || 'git lfs install failed');
+  await git(gitContext(settings, env), ['lfs', 'install'], { cwd: settings.home });
 }
 
 /** Replaces pointer stubs with their content (`git lfs pull`), with progress. */
@@ -62,7 +60,7 @@ export function lfsPull(
   repoPath: string,
   options: { readonly signal?: AbortSignal; readonly onProgress?: (event: ProgressEvent) => void } = {},
 ): Promise<RemoteRun> {
-  return remoteRun(settings, session, env, repoPath, ['lfs', 'pull'], options);
+  return remoteRun(gitContext(settings, env, session), ['lfs', 'pull'], { ...options, cwd: repoPath });
 }
 
 /** `git lfs track PATTERN` and re-stages the matching files so the next commit stores them in LFS. */
@@ -75,12 +73,12 @@ export async function trackWithLfs(
   // eslint-disable-next-line no-control-regex
   if (pattern.startsWith('-') || /[\u0000-\u001f]/.test(pattern))
     throw new Error('That is not a file pattern.');
-  const tracked = await git(settings.home, repoPath, ['lfs', 'track', '--', pattern], env);
-  if (tracked.code !== 0) throw new Error(redactSecrets(tracked.stderr.trim()) || 'git lfs track failed');
-  await git(settings.home, repoPath, ['add', '--', '.gitattributes'], env);
+  const run = (args: readonly string[]) => git(gitContext(settings, env), args, { cwd: repoPath });
+  await run(['lfs', 'track', '--', pattern]);
+  await run(['add', '--', '.gitattributes']);
   // Files already staged as plain blobs are staged again through the LFS filter.
-  await git(settings.home, repoPath, ['add', '--renormalize', '--', '.'], env);
-  return (await git(settings.home, repoPath, ['diff', '--cached', '--', '.gitattributes'], env)).stdout;
+  await run(['add', '--renormalize', '--', '.']);
+  return (await run(['diff', '--cached', '--', '.gitattributes'])).stdout;
 }
 
 /**
@@ -100,30 +98,28 @@ export async function migrateToLfs(
   // eslint-disable-next-line no-control-regex
   if (pattern.startsWith('-') || /[\u0000-\u001f,]/.test(pattern))
     throw new Error('That is not a file pattern.');
-  const branch = (await git(settings.home, repoPath, ['symbolic-ref', '--short', 'HEAD'], env)).stdout.trim();
+  const context = gitContext(settings, env);
+  const run = (args: readonly string[], okExitCodes?: readonly number[]) =>
+    git(context, args, { cwd: repoPath, ...(okExitCodes ? { okExitCodes } : {}) });
+  // Exit 128: HEAD is detached (or the repository has no commit yet).
+  const branch = (await run(['symbolic-ref', '--short', 'HEAD'], [0, 128])).stdout.trim();
   if (!branch) throw new Error('Check out a branch first.');
   const backupBranch = `hfgd-backup-${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
-  const backup = await git(settings.home, repoPath, ['branch', backupBranch, 'HEAD'], env);
-  if (backup.code !== 0) throw new Error(backup.stderr.trim() || 'Could not make the backup branch.');
+  await run(['branch', backupBranch, 'HEAD']);
+  // Exit 128: the branch has no upstream yet (never pushed).
   const upstream = (
-    await git(settings.home, repoPath, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}'], env)
+    await run(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}'], [0, 128])
   ).stdout.trim();
-  const migrated = await git(
-    settings.home,
-    repoPath,
-    [
-      'lfs',
-      'migrate',
-      'import',
-      `--include=${pattern}`,
-      `--include-ref=refs/heads/${branch}`,
-      ...(upstream ? [`--exclude-ref=refs/remotes/${upstream}`] : []),
-      '--yes',
-    ],
-    env,
-  );
-  if (migrated.code !== 0) throw new Error(redactSecrets(migrated.stderr.trim()) || 'git lfs migrate failed');
+  await run([
+    'lfs',
+    'migrate',
+    'import',
+    `--include=${pattern}`,
+    `--include-ref=refs/heads/${branch}`,
+    ...(upstream ? [`--exclude-ref=refs/remotes/${upstream}`] : []),
+    '--yes',
+  ]);
   // migrate leaves the moved files as pointers in the work tree; put the person's bytes back.
-  await git(settings.home, repoPath, ['lfs', 'checkout'], env);
+  await run(['lfs', 'checkout']);
   return { backupBranch };
 }

@@ -1,8 +1,10 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, parsePointer, POINTER_HEADER } from '../../git/objects';
+import { git } from '../../git/core';
+import { gitContext } from '../../git/environment';
+import { parsePointer, POINTER_HEADER } from '../../git/objects';
 
-// Groundwork for issue 6: after a clone without Git LFS (or with smudging skipped), large files
+// After a clone without Git LFS (or with smudging skipped), large files
 // are left as ~130-byte pointer stubs, and libraries then fail with "You seem to have cloned a
 // repository without having git-lfs installed" (HUB-FACTS). This finds them in the work tree.
 
@@ -20,7 +22,13 @@ export async function findPointerFiles(
   env: NodeJS.ProcessEnv,
 ): Promise<PointerFile[]> {
   // Only paths .gitattributes sends through LFS can be pointers that matter (pathspec magic).
-  const listed = await git(home, repoPath, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], env);
+  const listed = await git(
+    gitContext({ home }, env),
+    ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'],
+    {
+      cwd: repoPath,
+    },
+  );
   const found: PointerFile[] = [];
   const header = Buffer.from(POINTER_HEADER);
   for (const path of listed.stdout.split('\u0000').filter(Boolean)) {

@@ -18,6 +18,7 @@ const MAX = 20;
 
 const file = (dataDir: string): string => join(dataDir, 'recent-repos.json');
 
+/** The remembered repositories, newest first; a missing or damaged file is an empty list. */
 export async function readRecent(dataDir: string): Promise<RecentRepo[]> {
   try {
     const parsed = z.array(ENTRY).safeParse(JSON.parse(await readFile(file(dataDir), 'utf8')));
@@ -37,4 +38,22 @@ export async function rememberRepo(dataDir: string, entry: RecentRepo): Promise<
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await atomicWrite(file(dataDir), `${JSON.stringify(list, null, 2)}\n`);
   return list;
+}
+
+/**
+ * Records what was just done to a repository, with its main remote's address as shown (remotes
+ * already read are reused). Best effort: a recent list that cannot be written changes nothing.
+ */
+export async function rememberAction(
+  dataDir: string,
+  path: string,
+  lastAction: RecentRepo['lastAction'],
+  remotes: () => Promise<readonly { readonly name: string; readonly shown: string }[]>,
+  now = new Date(),
+): Promise<void> {
+  const known = await remotes().catch(() => []);
+  const origin = known.find((remote) => remote.name === 'origin') ?? known[0];
+  await rememberRepo(dataDir, { path, remote: origin?.shown ?? '', lastAction, at: now.toISOString() }).catch(
+    () => undefined,
+  );
 }

@@ -1,8 +1,11 @@
-import { checkRepoPath, listRemotes } from '../../git/remotes';
 import type { Settings } from '../../core/settings';
+import { gitContext } from '../../git/environment';
+import { listRemotes } from '../../git/remotes';
+import { checkRepoPath } from '../../git/repo-path';
+import { describeProblem, type PrePushReport } from '../../hub/push-rules';
 import { lfsState, type LfsState } from './lfs';
 import { findPointerFiles, type PointerFile } from './pointers';
-import { describeProblem, prePushCheck, type PrePushReport } from '../../hub/push-rules';
+import { prePushCheck } from './pre-push';
 
 // `npm run doctor -- --repo PATH`: one repository checked the way the app checks it: what kind
 // of remote, credentials written into its address, Git LFS, pointer stubs, and the files the
@@ -26,9 +29,10 @@ export async function repoReport(
   path: string,
   env: NodeJS.ProcessEnv,
 ): Promise<RepoReport> {
-  const top = await checkRepoPath(settings.home, path, env);
+  const git = gitContext(settings, env);
+  const top = await checkRepoPath(git, path);
   const [remotes, lfs, pointers, prePush] = await Promise.all([
-    listRemotes(settings.home, top, { endpoint: settings.hubEndpoint, sshHost: settings.sshHost }, env),
+    listRemotes(git, top, { endpoint: settings.hubEndpoint, sshHost: settings.sshHost }),
     lfsState(settings, env),
     findPointerFiles(settings.home, top, env),
     prePushCheck(settings.home, top, env),

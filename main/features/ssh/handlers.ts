@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Result } from '../../../preload/contract';
 import type { HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
-import { KEY_NAME } from '../app/progress-store';
+import { KEY_NAME } from '../../ipc/schemas';
 import { AgentError, addKeyToAgent } from './agent';
 import { testConnection } from './connection-test';
 import { generateKey, KeyGenError } from './generate-key';

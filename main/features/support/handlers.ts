@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HandlerTable } from '../../ipc/dispatch';
 import { ok } from '../../ipc/result';
-import type { AppFacts } from '../app/handlers';
+import type { AppFacts } from '../app';
 import { gatherSupportReport } from './report';
 
 /** "Copy a report for support": the renderer gets the redacted text only. */
@@ -9,9 +9,9 @@ export function supportHandlers(facts: AppFacts): HandlerTable<'supportReport'> 
   return {
     supportReport: {
       schema: z.null(),
-      handle: async (_request, { settings, session }) =>
+      handle: async (_request, { settings, session, env }) =>
         ok({
-          text: await gatherSupportReport(settings, session, process.env, {
+          text: await gatherSupportReport(settings, session, env, {
             appVersion: facts.appVersion,
             transport: facts.transport,
             versions: facts.versions,

@@ -1,13 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { arch, platform } from 'node:process';
 import type { ConnectionVerdict, MachineReport } from '../../../preload/contract';
-import { httpsReport, formatHttpsReport, type HttpsReport } from '../https/report';
+import { httpsReport, formatHttpsReport, type HttpsReport } from '../https';
 import { redactSecrets } from '../../core/redact';
 import type { AppSession } from '../../core/session';
-import { runMachineCheck } from '../machine-check/check';
-import { formatMachineReport } from '../machine-check/format';
+import { formatMachineReport, runMachineCheck } from '../machine-check';
 import type { Settings } from '../../core/settings';
-import { testConnection } from '../ssh/connection-test';
+import { testConnection } from '../ssh';
 
 // "Copy a report for support" (the app) and `npm run doctor -- --report` (a terminal) give the
 // same text: versions, the machine check, the ssh -T verdict and the token's role. What a person

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../../main/features/https/credentials';
 import { run } from '../../../main/core/run';
 import { findPointerFiles } from '../../../main/features/repos/pointers';
-import { describeProblem, prePushCheck, trackPatternFor } from '../../../main/hub/push-rules';
+import { prePushCheck } from '../../../main/features/repos/pre-push';
+import { describeProblem, trackPatternFor } from '../../../main/hub/push-rules';
 import { ALICE_WRITE_TOKEN, startFakeHub, type FakeHub } from '../../fake-hub';
 
 // The Hub's push rules checked locally, with real git and git-lfs in a temp HOME, and checked

@@ -21,6 +21,7 @@ function recordingTable(calls: unknown[]): HandlerTable {
 
 const context: HandlerContext = {
   settings: resolveSettings({ HFGD_HOME: '/tmp' }),
+  env: process.env,
   session: createSession({}),
   emit: () => undefined,
   openExternal: async () => undefined,

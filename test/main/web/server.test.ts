@@ -25,6 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
   server = await startWebServer({
+    env: process.env,
     settings: resolveSettings({ HFGD_HOME: home }),
     table: createHandlerTable({
       appVersion: '0.0.0-test',

@@ -44,6 +44,7 @@ describe('progress store', () => {
 describe('progress handlers', () => {
   const context = () => ({
     settings: resolveSettings({ HFGD_HOME: dir, HFGD_DATA_DIR: join(dir, 'data') }),
+    env: process.env,
     session: createSession({}),
     emit: () => undefined,
     openExternal: async () => undefined,

@@ -35,6 +35,7 @@ export function httpsWorld(hub: FakeHub, gitconfig = ''): HttpsWorld {
       HF_ENDPOINT: hub.httpUrl,
       HFGD_DATA_DIR: join(home, 'data'),
     }),
+    env: process.env,
     session: createSession({}),
     emit: () => undefined,
     openExternal: async () => undefined,

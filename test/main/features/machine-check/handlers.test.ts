@@ -14,6 +14,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 function recordingContext(events: { name: string; payload: unknown }[]): HandlerContext {
   return {
     settings: resolveSettings({ HFGD_HOME: home }),
+    env: process.env,
     session: createSession({}),
     emit: <E extends keyof Events>(name: E, payload: Events[E]) => {
       events.push({ name, payload });

@@ -21,6 +21,7 @@ beforeEach(() => {
   writeFileSync(join(home, '.gitconfig'), '');
   context = {
     settings: resolveSettings({ HFGD_HOME: home, HFGD_DATA_DIR: join(home, 'data') }),
+    env: process.env,
     session: createSession({}),
     emit: () => undefined,
     openExternal: async () => undefined,

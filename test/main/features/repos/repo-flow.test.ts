@@ -17,19 +17,17 @@ import { run } from '../../../../main/core/run';
 import { cloneRepo, CloneError } from '../../../../main/features/repos/clone';
 import { forkWithLfs } from '../../../../main/features/repos/fork';
 import { lfsPull, migrateToLfs } from '../../../../main/features/repos/lfs';
-import { prePushCheck } from '../../../../main/hub/push-rules';
+import { prePushCheck } from '../../../../main/features/repos/pre-push';
 import type { ProgressEvent } from '../../../../main/git/progress';
 import { readRecent, rememberRepo } from '../../../../main/features/repos/recent';
 import { parseRepoInput, type RepoRef } from '../../../../main/hub/repo-ref';
-import {
-  commit,
-  pullArgs,
-  pushArgs,
-  remoteRun,
-  repoStatus,
-  setIdentity,
-  stage,
-} from '../../../../main/git/workflow';
+import { commit } from '../../../../main/git/commit';
+import { setIdentity } from '../../../../main/git/config';
+import { gitContext } from '../../../../main/git/environment';
+import { pull } from '../../../../main/git/pull';
+import { push } from '../../../../main/git/push';
+import { repoStatus } from '../../../../main/git/status';
+import { stage } from '../../../../main/git/stage';
 import { resolveSettings, type Settings } from '../../../../main/core/settings';
 import { ALICE_WRITE_TOKEN, startFakeHub, type FakeHub } from '../../../fake-hub';
 
@@ -44,6 +42,8 @@ let settings: Settings;
 const session = createSession({});
 const env = { PATH: process.env.PATH };
 const BIG_OID: Record<string, string> = {};
+/** The app's git context for this test's home, agent and environment. */
+const git = () => gitContext(settings, env, session);
 
 async function sh(cwd: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}) {
   const result = await run('git', ['-c', 'user.name=Seed', '-c', 'user.email=seed@example.com', ...args], {
@@ -231,7 +231,7 @@ describe('changes, commit and push', () => {
     await cloneRepo(settings, session, env, { ref: ref('alice/model'), transport: 'https', destination });
     writeFileSync(join(destination, 'README.md'), '# changed\n');
     writeFileSync(join(destination, 'config.json'), '{"layers": 2}\n');
-    const status = await repoStatus(settings, destination, env);
+    const status = await repoStatus(git(), destination);
     expect(status).toMatchObject({
       branch: 'main',
       upstream: 'origin/main',
@@ -243,22 +243,22 @@ describe('changes, commit and push', () => {
       { path: 'README.md', status: ' M', staged: false, size: 10 },
       { path: 'config.json', status: '??', staged: false, size: 14 },
     ]);
-    await stage(settings, destination, ['config.json'], env);
-    expect(
-      (await repoStatus(settings, destination, env)).changes.find((c) => c.path === 'config.json')?.staged,
-    ).toBe(true);
-    await setIdentity(settings, 'Alice Example', 'alice@example.com', env);
-    expect((await repoStatus(settings, destination, env)).identity).toEqual({
+    await stage(git(), destination, ['config.json']);
+    expect((await repoStatus(git(), destination)).changes.find((c) => c.path === 'config.json')?.staged).toBe(
+      true,
+    );
+    await setIdentity(git(), 'Alice Example', 'alice@example.com');
+    expect((await repoStatus(git(), destination)).identity).toEqual({
       name: 'Alice Example',
       email: 'alice@example.com',
     });
-    await commit(settings, destination, 'Add "config"\n\nwith a quote', env);
+    await commit(git(), destination, 'Add "config"\n\nwith a quote');
     const progress = progressOf();
-    const pushed = await remoteRun(settings, session, env, destination, pushArgs(), progress);
+    const pushed = await push(git(), destination, progress);
     expect(pushed.ok, pushed.output).toBe(true);
     expect(rising(progress.events)).toBe(true);
     expect(progress.events.at(-1)?.percent).toBe(100);
-    expect((await repoStatus(settings, destination, env)).changes.map((c) => c.path)).toEqual(['README.md']);
+    expect((await repoStatus(git(), destination)).changes.map((c) => c.path)).toEqual(['README.md']);
   });
 
   it('says the remote is ahead, then a pull lets the push through', async () => {
@@ -275,16 +275,16 @@ describe('changes, commit and push', () => {
       destination: theirs,
     });
     writeFileSync(join(theirs, 'theirs.txt'), 'theirs\n');
-    await stage(settings, theirs, 'all', env);
-    await commit(settings, theirs, 'theirs', env);
-    expect((await remoteRun(settings, session, env, theirs, pushArgs())).ok).toBe(true);
+    await stage(git(), theirs, 'all');
+    await commit(git(), theirs, 'theirs');
+    expect((await push(git(), theirs)).ok).toBe(true);
     writeFileSync(join(mine, 'mine.txt'), 'mine\n');
-    await stage(settings, mine, 'all', env);
-    await commit(settings, mine, 'mine', env);
-    const refused = await remoteRun(settings, session, env, mine, pushArgs());
+    await stage(git(), mine, 'all');
+    await commit(git(), mine, 'mine');
+    const refused = await push(git(), mine);
     expect(refused).toMatchObject({ ok: false, behind: true });
-    expect((await remoteRun(settings, session, env, mine, pullArgs())).ok).toBe(true);
-    expect((await remoteRun(settings, session, env, mine, pushArgs())).ok).toBe(true);
+    expect((await pull(git(), mine)).ok).toBe(true);
+    expect((await push(git(), mine)).ok).toBe(true);
   });
 
   it('pushes a 100 MB LFS file with progress rising to 100%; a cancelled push leaves both sides consistent', async () => {
@@ -298,14 +298,14 @@ describe('changes, commit and push', () => {
     const oid = createHash('sha256')
       .update(readFileSync(join(destination, 'big.bin')))
       .digest('hex');
-    await stage(settings, destination, 'all', env);
-    await commit(settings, destination, 'big', env);
+    await stage(git(), destination, 'all');
+    await commit(git(), destination, 'big');
     const head = (await sh(destination, ['rev-parse', 'HEAD'])).out.trim();
     const remoteBefore = (await sh(destination, ['ls-remote', 'origin', 'refs/heads/main'])).out.split(
       '\t',
     )[0];
     const controller = new AbortController();
-    const cancelled = await remoteRun(settings, session, env, destination, pushArgs(), {
+    const cancelled = await push(git(), destination, {
       signal: controller.signal,
       onProgress: (event) => {
         if (event.phase === 'lfs') controller.abort();
@@ -317,7 +317,7 @@ describe('changes, commit and push', () => {
       remoteBefore,
     );
     const progress = progressOf();
-    const pushed = await remoteRun(settings, session, env, destination, pushArgs(), progress);
+    const pushed = await push(git(), destination, progress);
     expect(pushed.ok, pushed.output).toBe(true);
     const lfs = progress.events.filter((event) => event.phase === 'lfs');
     expect(lfs.length).toBeGreaterThan(2);
@@ -330,8 +330,8 @@ describe('changes, commit and push', () => {
     const destination = join(root, 'migrate');
     await cloneRepo(settings, session, env, { ref: ref('alice/model'), transport: 'https', destination });
     writeFileSync(join(destination, 'model.safetensors'), Buffer.alloc(11 * 1024 * 1024, 'm'));
-    await stage(settings, destination, 'all', env);
-    await commit(settings, destination, 'add the model', env);
+    await stage(git(), destination, 'all');
+    await commit(git(), destination, 'add the model');
     expect((await prePushCheck(settings.home, destination, env)).problems.map((p) => p.rule)).toEqual([
       'too_large',
     ]);
@@ -350,7 +350,7 @@ describe('changes, commit and push', () => {
     const kept = readFileSync(join(destination, 'model.safetensors'));
     expect(kept.length).toBe(11 * 1024 * 1024);
     expect(kept.equals(Buffer.alloc(11 * 1024 * 1024, 'm'))).toBe(true);
-    expect((await remoteRun(settings, session, env, destination, pushArgs())).ok).toBe(true);
+    expect((await push(git(), destination)).ok).toBe(true);
   });
 });
 

@@ -55,6 +55,7 @@ beforeAll(async () => {
   context = {
     // A closed loopback port: a connection test that slipped through would never reach a real host.
     settings: resolveSettings({ HFGD_HOME: home, HFGD_SSH_HOST: '127.0.0.1:1' }),
+    env: process.env,
     session: createSession({ SSH_AUTH_SOCK: socket }),
     emit: () => undefined,
     openExternal: async () => undefined,

@@ -53,6 +53,7 @@ beforeAll(async () => {
   while (!existsSync(socket)) await sleep(10);
   context = {
     settings: resolveSettings({ HFGD_HOME: home, HFGD_SSH_HOST: '127.0.0.1:1' }),
+    env: process.env,
     session: createSession({ SSH_AUTH_SOCK: socket }),
     emit: () => undefined,
     openExternal: async () => undefined,

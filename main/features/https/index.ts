@@ -1,0 +1,5 @@
+// HTTPS with an access token: checked against whoami, kept by a credential helper, diagnosed.
+export { httpsHandlers } from './handlers';
+export { readStoredToken } from './credentials';
+export { diagnose, predictPush } from './diagnose';
+export { httpsReport, formatHttpsReport, type HttpsReport } from './report';
