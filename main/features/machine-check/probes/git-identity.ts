@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fixFor } from '../fixes';
 import { cancelledOutcome, outcome, timedOutOutcome, type ProbeContext, type ProbeOutcome } from '../probe';
-import { gitClient, gitFailure } from './git-client';
+import { simpleGitClient, gitFailure } from '../../../git/simple-client';
 
 /** git reads the last value when a key is set more than once. */
 function lastValue(value: string | readonly string[] | undefined): string {
@@ -31,7 +31,7 @@ export async function probeGitIdentity(context: ProbeContext): Promise<ProbeOutc
   let email = '';
   if ((await Promise.all(files.map(exists))).some(Boolean)) {
     try {
-      const config = await gitClient(context).listConfig('global');
+      const config = await simpleGitClient(context, context).listConfig('global');
       name = lastValue(config.all['user.name']);
       email = lastValue(config.all['user.email']);
     } catch (error) {

@@ -1,7 +1,7 @@
 import { findExecutable } from '../../../core/find-executable';
 import { fixFor } from '../fixes';
 import { cancelledOutcome, outcome, timedOutOutcome, type ProbeContext, type ProbeOutcome } from '../probe';
-import { gitClient, gitFailure } from './git-client';
+import { simpleGitClient, gitFailure } from '../../../git/simple-client';
 
 function notInstalled(context: ProbeContext): ProbeOutcome {
   return outcome('error', 'Git is not installed, so the app cannot download or upload your repositories.', {
@@ -14,7 +14,7 @@ export async function probeGit(context: ProbeContext): Promise<ProbeOutcome> {
   const path = await findExecutable('git', context.env, context.platform);
   if (path === undefined) return notInstalled(context);
   try {
-    const version = await gitClient(context).version();
+    const version = await simpleGitClient(context, context).version();
     if (!version.installed) return notInstalled(context);
     if (version.major === 0) {
       return outcome('warn', 'Git is installed, but it did not say which version it is.', {

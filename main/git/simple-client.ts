@@ -1,22 +1,27 @@
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { GitPluginError, simpleGit, type SimpleGit } from 'simple-git';
-import { spawnCounter } from '../../../core/run';
-import type { ProbeContext } from '../probe';
+import { childEnv, spawnCounter } from '../core/run';
+import type { GitContext } from './environment';
 
 /**
- * A simple-git client for one probe: the deliberate child environment (simple-git 4 rejects or
- * strips GIT_* and friends from an inherited one, see TOOLCHAIN.md), the probe's timeout and
- * cancellation, and every process it spawns added to `spawnCounter`, so the budget counts
- * simple-git's children as honestly as run()'s.
+ * The one other way main starts git: simple-git, where it is the better tool (the machine
+ * check's `git --version` and global config listing). It gets the same context as git() and
+ * builds the child's environment from it on purpose (simple-git 4 rejects or strips GIT_* and
+ * the ssh variables from an inherited one, see TOOLCHAIN.md, so it gets no GIT_SSH_COMMAND: these
+ * commands never talk to a remote). The timeout and cancellation are the caller's, and every
+ * process it spawns is added to `spawnCounter`, so the budget counts its children honestly.
  */
-export function gitClient(context: ProbeContext): SimpleGit {
+export function simpleGitClient(
+  context: GitContext,
+  limits: { readonly timeoutMs: number; readonly signal?: AbortSignal | undefined },
+): SimpleGit {
   const git = simpleGit({
     // simple-git refuses a base folder that does not exist; git --version and --global need none.
     baseDir: isFolder(context.home) ? context.home : tmpdir(),
-    timeout: { block: context.timeoutMs },
-    ...(context.signal === undefined ? {} : { abort: context.signal }),
-  }).env(context.childEnv);
+    timeout: { block: limits.timeoutMs },
+    ...(limits.signal === undefined ? {} : { abort: limits.signal }),
+  }).env(childEnv(context.home, context.env));
   // simple-git calls the output handler once for each child, right after spawning it.
   git.outputHandler(() => {
     spawnCounter.count += 1;
