@@ -309,12 +309,19 @@ export const ACCESS_RULES: readonly FailureRule[] = [
   noCredential,
 ];
 
+/**
+ * Other hosts' own words for a refusal (GitHub's "ERROR: Permission to X denied to Y.",
+ * tensorflow/tfhub.dev#143; GitLab's "HTTP Basic: Access denied"), which no Hub row knows.
+ */
+const OTHER_HOST_REFUSAL = /Permission to \S+ denied to|HTTP Basic: Access denied|returned error: 40[13]/;
+
 /** Access failed on a remote that is not the Hub: the Hub's explanations would mislead. */
 export const notHubRemote: FailureRule = {
   kind: 'not_hub_remote',
-  source: 'the remote address (context.remoteHost)',
+  source: 'the remote address (context.remoteHost); tensorflow/tfhub.dev#143',
   matches: (text, context) =>
-    context.remoteHost === 'other' && ACCESS_RULES.some((rule) => rule.matches(text, context)),
+    context.remoteHost === 'other' &&
+    (OTHER_HOST_REFUSAL.test(text) || ACCESS_RULES.some((rule) => rule.matches(text, context))),
   explain: () => ({
     message:
       'This remote is not the Hub, so the app cannot tell why it refused you: Hub tokens and SSH keys on the Hub do not apply there.',
