@@ -60,8 +60,9 @@ export const gated: FailureRule = {
         fix: `${open} to see the conditions; only its owners can let you in.`,
         ...base,
       };
+    const reader = /GatedRepoError|Cannot access gated repo/.test(text) ? 'the library' : 'Git';
     return {
-      message: `${repoName(context)} is gated: its owners must let you in before it can be downloaded.`,
+      message: `${repoName(context)} is gated: its owners must let you in before ${reader} can read it.`,
       fix: `${open} while signed in, accept its conditions, and wait for access to be granted. Then make sure the app uses a token (or SSH key) of that same account.`,
       ...base,
     };
@@ -265,7 +266,7 @@ export const tokenInvalid: FailureRule = {
   matches: says(AUTH_FAILED),
   explain: (_text, context) => ({
     message:
-      'The token saved for the Hub was refused: it was revoked, it expired, or it belongs to another account.',
+      'The token Git has saved for the Hub was refused: it was revoked, it expired, or it belongs to another account.',
     fix: 'Forget the saved token and paste a current one.',
     action: 'forget_and_reenter',
     link: tokensPage(context),
@@ -282,9 +283,11 @@ export const noCredential: FailureRule = {
   kind: 'no_credential',
   source: 'HUB-FACTS "No terminal for a prompt"; huggingface/evaluate#56; huggingface/huggingface_hub#2586',
   matches: says(NO_ANSWER),
-  explain: (_text, context) => ({
-    message: 'The Hub asked who you are, and no access token was sent.',
-    fix: `Paste an access token in the app (it saves it for Git). If you already have, check the repository’s name (capital letters count): the Hub answers the same for a private repository you cannot see and for one that does not exist.`,
+  explain: (text, context) => ({
+    message: /could not read (?:Username|Password)|terminal prompts disabled/.test(text)
+      ? 'Git has no token for the Hub, so it asked for a username and could not show the question.'
+      : 'The Hub asked who you are, and no access token was sent.',
+    fix: 'Paste an access token in the app; it saves it for Git. If you already have, check the repository’s name (capital letters count): the Hub answers the same for a private repository you cannot see and for one that does not exist.',
     action: 'forget_and_reenter',
     link: tokensPage(context),
   }),

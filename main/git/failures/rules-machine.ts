@@ -75,7 +75,7 @@ export const succeeded: FailureRule = {
   matches: (_text, context) => context.flags?.exitCode === 0,
   explain: (_text, context) => ({
     message:
-      context.operation === 'push_dry_run'
+      context.operation === 'push_dry_run' || context.operation === 'push'
         ? 'Git reached the Hub and was allowed in.'
         : context.operation === 'ssh_test'
           ? 'The test ended without an error.'

@@ -380,7 +380,13 @@ describe('against the loopback fake hub (real git, git-lfs and ssh; the Hub’s 
   let hub: FakeHub;
   beforeAll(async () => {
     hub = await startFakeHub();
-    for (const path of ['bob/notes', 'alice/big', 'alice/lfs-missing', 'alice/private-one'])
+    for (const path of [
+      'bob/notes',
+      'alice/big',
+      'alice/lfs-missing',
+      'alice/lfs-absent',
+      'alice/private-one',
+    ])
       hub.createRepo(path);
     hub.createRepo('alice/gated-model', { gated: true });
   });
@@ -479,6 +485,41 @@ describe('against the loopback fake hub (real git, git-lfs and ssh; the Hub’s 
         action: 'lfs_pull',
         files: ['w.bin'],
       });
+    },
+  );
+
+  it.runIf(hasLfs)(
+    'lfs_missing_on_hub: a clone whose pointer names an object the hub never got',
+    async () => {
+      const env = withCredential('alice', ALICE_WRITE_TOKEN);
+      const dir = fresh('lfs-absent');
+      await ok(dir, ['clone', '--quiet', `${hub.httpUrl}/alice/lfs-absent`, 'w'], env);
+      const work = join(dir, 'w');
+      writeFileSync(join(work, '.gitattributes'), '*.bin filter=lfs diff=lfs merge=lfs -text\n');
+      writeFileSync(
+        join(work, 'w.bin'),
+        `version https://git-lfs.github.com/spec/v1\noid sha256:${'b'.repeat(64)}\nsize 42\n`,
+      );
+      await ok(work, ['-c', 'filter.lfs.clean=cat', 'add', '.'], env);
+      await ok(work, ['commit', '--quiet', '-m', 'pointer only'], env);
+      // Without git-lfs's hook the pointer goes up alone (the real Hub would refuse it: diffusers#6285).
+      await ok(work, ['push', '--quiet', 'origin', 'HEAD:main'], env);
+      const cloned = await git(
+        dir,
+        [
+          '-c',
+          'filter.lfs.process=git-lfs filter-process',
+          '-c',
+          'filter.lfs.required=true',
+          'clone',
+          '--quiet',
+          `${hub.httpUrl}/alice/lfs-absent`,
+          'copy',
+        ],
+        env,
+      );
+      expect(cloned.output).toContain('Object does not exist on the server');
+      expect(explainFailure(cloned.output, hubContext('clone', cloned.code)).kind).toBe('lfs_missing_on_hub');
     },
   );
 
