@@ -64,7 +64,11 @@ export const FAILURE_KINDS: readonly FailureKind[] = [
  */
 export function explainFailure(output: string, context: FailureContext): Failure {
   const text = normalise(output);
-  // The last row matches everything, so a row is always found.
-  const rule = FAILURE_RULES.find((candidate) => candidate.matches(text, context)) ?? FAILURE_RULES.at(-1)!;
+  const succeeded = context.flags?.exitCode === 0;
+  // The last rows (ok after an exit code 0, unknown otherwise) match everything they may answer.
+  const rule =
+    FAILURE_RULES.find(
+      (candidate) => (!succeeded || candidate.afterSuccess === true) && candidate.matches(text, context),
+    ) ?? FAILURE_RULES.at(-1)!;
   return { kind: rule.kind, ...rule.explain(text, context) };
 }

@@ -10,6 +10,14 @@ export type Explanation = Omit<Failure, 'kind'>;
 export interface FailureRule {
   readonly kind: FailureKind;
   readonly source: string;
+  /**
+   * Whether the row may answer when the command exited 0. Most may not: as in GitHub Desktop's
+   * `git()` with its expected exit codes, the exit code says whether it failed and the text says
+   * why, so a file or branch named after an error never turns a success into a failure. The
+   * exceptions are the SSH greeting (`ssh -T`'s exit code is not documented, HUB-FACTS), a
+   * cancel, and a dry run that signed in where whoami says the real push will be refused.
+   */
+  readonly afterSuccess?: boolean;
   readonly matches: (text: string, context: FailureContext) => boolean;
   readonly explain: (text: string, context: FailureContext) => Explanation;
 }

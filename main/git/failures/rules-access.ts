@@ -15,7 +15,8 @@ import type { FailureContext } from './types';
  */
 const PUSH_REFUSED =
   /DENIED update|Your push was rejected for the following reasons|may not push to|create_pr=1|not allowed to push|not authorized to push/i;
-const FORBIDDEN = /batch response: Authorization error|remote: Authorization error|\b403\b|\bforbidden\b/i;
+const FORBIDDEN =
+  /batch response: Authorization error|remote: Authorization error|\b403 Forbidden\b|returned error: 403\b|\bHTTP 403\b|403 Client Error|: forbidden\b/i;
 const PUSH_EVIDENCE = /failed to push some refs|Uploading LFS objects|\[remote rejected\]|\/commit\//;
 
 /** Only the fake hub words these (test/fake-hub/git-http.ts); the real Hub's wording is unverified. */
@@ -35,12 +36,18 @@ function predicted(context: FailureContext): WriteRefusal | undefined {
     : undefined;
 }
 
-/** The refusal explaining a failed push (or a dry run whoami says will fail), if there is one. */
+/**
+ * The refusal explaining a failed push, or a dry run whoami says will fail (the only way these
+ * rows answer after an exit code 0), if there is one.
+ */
 function refusal(text: string, context: FailureContext): { readonly known?: WriteRefusal } | undefined {
+  if (context.flags?.exitCode === 0) {
+    const ahead = predicted(context);
+    return ahead ? { known: ahead } : undefined;
+  }
+  if (!pushRefused(text, context)) return undefined;
   const known = contextRefusal(context);
-  if (pushRefused(text, context)) return known ? { known } : {};
-  const ahead = predicted(context);
-  return ahead ? { known: ahead } : undefined;
+  return known ? { known } : {};
 }
 
 /** Gated repositories, over HTTPS, over SSH and from the Python library (HUB-FACTS). */
@@ -114,8 +121,10 @@ export const disabled: FailureRule = {
   }),
 };
 
+/** A token that can read but not write; without whoami, a refusal in the account's own namespace. */
 export const readToken: FailureRule = {
   kind: 'read_token',
+  afterSuccess: true,
   source: 'huggingface/huggingface_hub#937 (with whoami role "read")',
   matches: (text, context) => {
     const found = refusal(text, context);
@@ -140,8 +149,10 @@ export const readToken: FailureRule = {
   }),
 };
 
+/** A fine-grained token whose scopes lack repo.write here (whoami; or the fake hub's own words). */
 export const fineGrainedNoWrite: FailureRule = {
   kind: 'fine_grained_no_write',
+  afterSuccess: true,
   source: 'HUB-FACTS (fine-grained scopes); whoami scoped permissions',
   matches: (text, context) => {
     const found = refusal(text, context);
@@ -158,8 +169,10 @@ export const fineGrainedNoWrite: FailureRule = {
   }),
 };
 
+/** A member whose organization role (read, contributor) cannot push there (whoami orgs). */
 export const orgRoleTooLow: FailureRule = {
   kind: 'org_role_too_low',
+  afterSuccess: true,
   source: 'hub-docs organizations-security.md (roles); whoami orgs[].roleInOrg',
   matches: (text, context) => {
     const found = refusal(text, context);
@@ -203,6 +216,7 @@ function noWriteWords(text: string, context: FailureContext): Explanation {
  */
 export const noWriteAccess: FailureRule = {
   kind: 'no_write_access',
+  afterSuccess: true,
   source: 'HUB-FACTS (SSH "may not push to"); huggingface/huggingface_hub#937',
   matches: (text, context) => refusal(text, context) !== undefined,
   explain: noWriteWords,

@@ -7,6 +7,7 @@ import type { FailureRule } from './rule';
 export const cancelled: FailureRule = {
   kind: 'cancelled',
   source: 'the run flags (main/core/run.ts)',
+  afterSuccess: true,
   matches: (_text, context) => context.flags?.cancelled === true,
   explain: (_text, context) => ({
     message:
@@ -72,6 +73,7 @@ export const diskFull: FailureRule = {
 export const succeeded: FailureRule = {
   kind: 'ok',
   source: 'the exit code',
+  afterSuccess: true,
   matches: (_text, context) => context.flags?.exitCode === 0,
   explain: (_text, context) => ({
     message:

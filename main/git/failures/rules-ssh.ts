@@ -17,6 +17,7 @@ const offeredList = (context: FailureContext): string | undefined =>
 export const greeted: FailureRule = {
   kind: 'ok',
   source: 'seed 000: "Hi USERNAME, welcome to Hugging Face."',
+  afterSuccess: true,
   matches: (text) => {
     const name = GREETING.exec(text)?.[1];
     return name !== undefined && name !== 'anonymous';
@@ -35,6 +36,7 @@ export const greeted: FailureRule = {
 export const anonymous: FailureRule = {
   kind: 'ssh_anonymous',
   source: 'seed 000: "Hi anonymous, welcome to Hugging Face."',
+  afterSuccess: true,
   matches: says(/Hi anonymous, welcome to Hugging Face/),
   explain: (_text, context) => {
     const offered = offeredList(context);

@@ -313,6 +313,21 @@ describe('the context changes the answer only as an input', () => {
     ).toMatch(/private repository.*does not exist/);
   });
 
+  it('trusts an exit code 0 over words that look like a failure (a branch named fix-403)', () => {
+    const pushed =
+      'To https://huggingface.co/alice/model\n * [new branch]      fix-403-forbidden -> fix-403-forbidden\n   Connection refused.md';
+    expect(
+      explainFailure(pushed, contextOf({ operation: 'push', repo: 'alice/model', flags: { exitCode: 0 } }))
+        .kind,
+    ).toBe('ok');
+    expect(
+      explainFailure(
+        'Hi anonymous, welcome to Hugging Face.',
+        contextOf({ operation: 'ssh_test', flags: { exitCode: 0 } }),
+      ).kind,
+    ).toBe('ssh_anonymous');
+  });
+
   it('answers ok for exit code 0 without failure text, unknown without an exit code', () => {
     expect(
       explainFailure('Everything up-to-date', contextOf({ operation: 'push', flags: { exitCode: 0 } })).kind,
