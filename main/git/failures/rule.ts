@@ -43,8 +43,9 @@ export const says =
   (text: string): boolean =>
     pattern.test(text);
 
-/** The tokens page and its prefilled write-token form (HUB-FACTS, "Tokens and HTTPS"). */
+/** The tokens page, where a token's permissions are edited (HUB-FACTS, "Tokens and HTTPS"). */
 export const tokensPage = (context: FailureContext): string => `${context.endpoint}/settings/tokens`;
+/** The new-token form prefilled for a write token, as the Hub's own docs link it (HUB-FACTS). */
 export const newWriteToken = (context: FailureContext): string =>
   `${tokensPage(context)}/new?tokenType=write`;
 

@@ -40,7 +40,8 @@ function onPath(name: string): string | undefined {
 }
 
 const gitPath = onPath('git');
-const hasLfs = spawnSync('git', ['lfs', 'version']).status === 0;
+const hasLfs =
+  spawnSync('git', ['lfs', 'version'], { env: { PATH: process.env.PATH, HOME: home } }).status === 0;
 const posix = process.platform !== 'win32';
 
 /** A folder whose only program is git: PATH without git-lfs and without ssh. */
@@ -50,12 +51,13 @@ if (posix && gitPath) {
   symlinkSync(gitPath, join(gitOnly, 'git'));
 }
 
+const devNull = process.platform === 'win32' ? 'NUL' : '/dev/null';
 const knownHosts = join(root, 'known_hosts');
 writeFileSync(knownHosts, '');
 /** ssh isolated from the real ~/.ssh (OpenSSH finds it through the password database, not HOME). */
 const sshOptions = (key?: string): string[] => [
   '-F',
-  '/dev/null',
+  devNull,
   '-o',
   'BatchMode=yes',
   '-o',
@@ -63,14 +65,14 @@ const sshOptions = (key?: string): string[] => [
   '-o',
   `UserKnownHostsFile=${knownHosts}`,
   '-o',
-  'GlobalKnownHostsFile=/dev/null',
+  `GlobalKnownHostsFile=${devNull}`,
   '-o',
   'IdentityAgent=none',
   '-o',
   'IdentitiesOnly=yes',
   '-o',
   'ConnectTimeout=5',
-  ...(key ? ['-i', key] : ['-o', 'IdentityFile=/dev/null']),
+  ...(key ? ['-i', key] : ['-o', `IdentityFile=${devNull}`]),
 ];
 
 const baseEnv = (): NodeJS.ProcessEnv => ({
@@ -343,6 +345,7 @@ describe('hosts that cannot be reached (real git and ssh)', () => {
   it('ssh_refused and network: a closed port, over ssh and over HTTPS', async () => {
     const port = await closedPort();
     const ssh = spawnSync('ssh', [...sshOptions(), '-p', String(port), '-T', 'git@127.0.0.1'], {
+      env: baseEnv(),
       encoding: 'utf8',
       timeout: 20_000,
     });

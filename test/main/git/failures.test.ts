@@ -368,6 +368,12 @@ describe('the context changes the answer only as an input', () => {
       'https://huggingface.co/datasets/org/set',
     );
     expect(explainFailure(gated, base).link).toBeUndefined();
+    expect(
+      explainFailure('Your request to access this repo has been rejected by the repo’s authors.', base),
+    ).toMatchObject({
+      kind: 'gated',
+      message: 'Your request to access this repository was declined by its owners.',
+    });
     expect(explainFailure(gated, contextOf({ endpoint: 'http://127.0.0.1:9', repo: 'a/b' })).fix).toContain(
       'http://127.0.0.1:9/a/b',
     );
