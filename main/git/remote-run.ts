@@ -18,9 +18,8 @@ export interface RemoteRun {
   readonly ok: boolean;
   readonly exitCode: number | null;
   readonly cancelled: boolean;
-  /** The remote has commits this branch lacks: pull first. */
-  readonly behind: boolean;
-  /** What git printed, tokens redacted. */
+  readonly timedOut: boolean;
+  /** What git printed, tokens redacted; the failure table (git/failures) reads it. */
   readonly output: string;
 }
 
@@ -49,10 +48,7 @@ export async function remoteRun(
       ok,
       exitCode: out.exitCode,
       cancelled: out.cancelled,
-      behind:
-        /\[rejected\].*\((fetch first|non-fast-forward)\)|Updates were rejected because the (tip|remote)/.test(
-          out.output,
-        ),
+      timedOut: out.timedOut,
       output: out.output,
     };
   } finally {

@@ -5,7 +5,9 @@ import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
 import { PATH, REMOTE } from '../../ipc/schemas';
 import { approveToken, CredentialValueError, readStoredToken, rejectToken } from './credentials';
-import { diagnose, predictPush } from './diagnose';
+import { explainFailure } from '../../git/failures';
+import { failureContext, storedTokenSummary } from './failure-context';
+import { predictPush } from './predict';
 import { configureHubHelper, planHelpers } from './helpers';
 import { maskToken, redactSecrets } from '../../core/redact';
 import { gitContextOf } from '../../git/environment';
@@ -73,19 +75,6 @@ export function httpsHandlers(): HandlerTable<
     return ref;
   };
 
-  /** whoami for the token git holds for the Hub (cached by checkToken), never returned raw. */
-  const storedSummary = async (
-    context: HandlerContext,
-  ): Promise<{ username: string; summary: TokenSummary | undefined } | undefined> => {
-    const { settings } = context;
-    const stored = await readStoredToken(settings.home, settings.hubEndpoint, context.env);
-    if (!stored) return undefined;
-    const check = readTokenInput(stored.token).ok
-      ? await checkToken(settings.hubEndpoint, stored.token)
-      : undefined;
-    return { username: stored.username, summary: check?.ok ? check.summary : undefined };
-  };
-
   const inspectRepo = async (
     path: string,
     context: HandlerContext,
@@ -97,7 +86,7 @@ export function httpsHandlers(): HandlerTable<
       endpoint: settings.hubEndpoint,
       sshHost: settings.sshHost,
     });
-    const stored = await storedSummary(context);
+    const stored = await storedTokenSummary(context.settings, context.env);
     const check: RepoCheck = {
       path: top,
       storedUser: stored?.username ?? null,
@@ -336,23 +325,17 @@ export function httpsHandlers(): HandlerTable<
               'Remove the credentials from the address first (the app does it in one click once your token is saved for Git).',
             );
           const pushed = await push(gitContextOf(context), check.path, { remote, dryRun });
-          const stored = await storedSummary(context);
-          const diagnosisContext = {
-            repo: found.repo,
-            endpoint: settings.hubEndpoint,
-            urlUsername: found.username,
-            storedUser: stored?.username,
-            summary: stored?.summary,
-          };
-          let diagnosis = diagnose(pushed.ok ? 0 : (pushed.exitCode ?? 1), pushed.output, diagnosisContext);
-          // A dry run only signs in: the Hub refuses a ref update later, when the push is real.
-          // whoami says beforehand whether it will, so the dry run does not promise too much.
-          if (dryRun && diagnosis.kind === 'ok' && stored?.summary && found.repo) {
-            const predicted = predictPush(stored.summary, found.repo);
-            if (!predicted.canPush)
-              diagnosis = diagnose(1, 'forbidden (predicted from whoami)', diagnosisContext);
-          }
-          return ok({ ...diagnosis, dryRun, output: pushed.output });
+          // The table reads the dry run against whoami too: the Hub refuses a ref update only when
+          // the push is real, so a dry run that signed in does not promise too much.
+          const outcome = explainFailure(
+            pushed.output,
+            await failureContext(settings, context.env, dryRun ? 'push_dry_run' : 'push', found, {
+              exitCode: pushed.exitCode,
+              cancelled: pushed.cancelled,
+              timedOut: pushed.timedOut,
+            }),
+          );
+          return ok({ ...outcome, dryRun, output: pushed.output });
         } catch (error) {
           return repoFailure(error);
         }

@@ -1,5 +1,6 @@
 // HTTPS with an access token: checked against whoami, kept by a credential helper, diagnosed.
 export { httpsHandlers } from './handlers';
 export { readStoredToken } from './credentials';
-export { diagnose, predictPush } from './diagnose';
+export { failureContext, storedTokenSummary } from './failure-context';
+export { predictPush } from './predict';
 export { httpsReport, formatHttpsReport, type HttpsReport } from './report';

@@ -1,4 +1,4 @@
-import type { Result } from '../../../preload/contract';
+import type { Outcome, Result } from '../../../preload/contract';
 import { GitError } from '../../git/core';
 import { RepoPathError } from '../../git/repo-path';
 import { fail } from '../../ipc/result';
@@ -7,8 +7,18 @@ import { ForkError } from './fork';
 
 const text = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** A repository operation's thrown error as the result the renderer shows. */
-export function repoFailure<T>(error: unknown): Result<T> {
+/**
+ * A repository operation's thrown error as the result the renderer shows. When git failed and
+ * the failure table explained its words (`outcome`), its message and fix are the answer.
+ */
+export function repoFailure<T>(error: unknown, outcome?: Outcome): Result<T> {
+  if (outcome && outcome.kind !== 'unknown' && (error instanceof CloneError || error instanceof ForkError)) {
+    const details = error instanceof CloneError ? error.details : error.details;
+    return {
+      ok: false,
+      error: { code: 'git_failed', message: outcome.message, hint: outcome.fix, details, outcome },
+    };
+  }
   if (error instanceof RepoPathError)
     return fail('repo_unusable', error.message, 'Pick the folder of a repository you cloned from the Hub.');
   if (error instanceof CloneError) {

@@ -9,7 +9,7 @@ import { cloneRepo } from './clone';
 
 // Seed 004's fork, step by step: clone the (new, empty) fork without LFS content, add the
 // upstream, fetch it and all its LFS objects, point the branch at upstream's, then push the
-// commits and every LFS object to the fork. "Unable to find source for object" gets its fix.
+// commits and every LFS object to the fork.
 
 export interface ForkResult {
   readonly path: string;
@@ -104,13 +104,8 @@ export async function forkWithLfs(
     60,
     95,
   );
+  // Why a step failed (missing LFS objects, no write access…) is the failure table's to say.
   if (!pushed.ok) {
-    if (/Unable to find source for object/.test(pushed.output))
-      throw new ForkError(
-        'Some large files of the upstream are not on this computer.',
-        'In the fork’s folder, run git lfs fetch --all upstream, then git push origin (or start the fork again into a new folder).',
-        pushed.output,
-      );
     throw new ForkError(
       'The fork could not be pushed.',
       'Check that the fork exists on the Hub and that your access can write to it.',

@@ -15,11 +15,11 @@ import { repoStatus } from '../../git/status';
 import { parseRepoInput, type RepoKind } from '../../hub/repo-ref';
 import { readStoredToken } from '../https';
 import { checkHostKeys, listKeys } from '../ssh';
-import { cloneRepo } from './clone';
+import { CloneError, cloneRepo } from './clone';
 import { repoFailure } from './failure';
-import { forkWithLfs } from './fork';
+import { ForkError, forkWithLfs } from './fork';
 import { installLfs, lfsPull, lfsState, migrateToLfs, trackWithLfs } from './lfs';
-import { explainRun } from './outcome';
+import { explainRun, outcomeOf } from './outcome';
 import { readRecent, rememberAction, type RecentRepo } from './recent';
 import { RunRegistry } from './runs';
 import { hubAddresses, readRepoState } from './state';
@@ -30,6 +30,9 @@ import { hubAddresses, readRepoState } from './state';
 
 const KIND = z.enum(['model', 'dataset', 'space']).nullable();
 const TRANSPORT = z.enum(['https', 'ssh']);
+/** The remote a clone or fork talks to, as the failure table reads it (before any remote exists). */
+const hubRemote = (transport: 'https' | 'ssh', repo: string) =>
+  ({ kind: transport === 'ssh' ? 'hub-ssh' : 'hub-https', repo, hasSecret: false }) as const;
 const PATTERN = ONE_LINE(256).refine((value) => !value.startsWith('-'), 'must not start with "-"');
 
 /** The repository handlers; one map of running clones and pushes per app instance. */
@@ -151,7 +154,19 @@ export function repoHandlers(): HandlerTable<
           await remember(context, result.path, 'cloned');
           return ok({ path: result.path, url: result.url, pointers: result.pointers.length });
         } catch (error) {
-          return repoFailure(error);
+          return repoFailure(
+            error,
+            error instanceof CloneError && error.kind === 'git'
+              ? await outcomeOf(
+                  error.details,
+                  context.settings,
+                  context.env,
+                  'clone',
+                  hubRemote(request.transport, parsed.ref.path),
+                  { exitCode: 128 },
+                )
+              : undefined,
+          );
         }
       },
     },
@@ -249,7 +264,7 @@ export function repoHandlers(): HandlerTable<
             push(git, repo, { signal, onProgress }),
           );
           if (result.ok) await remember(context, repo, 'pushed');
-          return ok(await explainRun(result, repo, context.settings, git, 'Push'));
+          return ok(await explainRun(result, repo, context.settings, git, 'push'));
         } catch (error) {
           return repoFailure(error);
         }
@@ -266,7 +281,7 @@ export function repoHandlers(): HandlerTable<
             pull(git, repo, { signal, onProgress }),
           );
           if (result.ok) await remember(context, repo, 'pulled');
-          return ok(await explainRun(result, repo, context.settings, git, 'Pull'));
+          return ok(await explainRun(result, repo, context.settings, git, 'pull'));
         } catch (error) {
           return repoFailure(error);
         }
@@ -288,15 +303,7 @@ export function repoHandlers(): HandlerTable<
           const result = await tracked(runId, context, (signal, onProgress) =>
             lfsPull(context.settings, context.session, context.env, repo, { signal, onProgress }),
           );
-          return ok(
-            await explainRun(
-              result,
-              repo,
-              context.settings,
-              gitContextOf(context),
-              'Download of the large files',
-            ),
-          );
+          return ok(await explainRun(result, repo, context.settings, gitContextOf(context), 'lfs_pull'));
         } catch (error) {
           return repoFailure(error);
         }
@@ -391,7 +398,19 @@ export function repoHandlers(): HandlerTable<
           await remember(context, result.path, 'forked');
           return ok({ path: result.path, branch: result.branch });
         } catch (error) {
-          return repoFailure(error);
+          return repoFailure(
+            error,
+            error instanceof ForkError
+              ? await outcomeOf(
+                  error.details,
+                  context.settings,
+                  context.env,
+                  'fork',
+                  hubRemote(request.transport, fork.ref.path),
+                  { exitCode: 1 },
+                )
+              : undefined,
+          );
         }
       },
     },

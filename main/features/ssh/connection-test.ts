@@ -1,8 +1,9 @@
-import type { ConnectionVerdict, ConnectionVerdictKind } from '../../../preload/contract';
+import type { ConnectionVerdict, ConnectionVerdictKind, FailureKind } from '../../../preload/contract';
 import type { AppSession } from '../../core/session';
 import { childEnv, run } from '../../core/run';
 import type { Settings } from '../../core/settings';
 import { sshHomeArgs } from '../../core/ssh-home';
+import { explainFailure } from '../../git/failures';
 
 export interface ConnectionTestOptions {
   readonly onLine?: (stream: 'stdout' | 'stderr', line: string) => void;
@@ -58,96 +59,48 @@ export function offeredKeys(output: string): string[] {
   return [...keys];
 }
 
-/** Reads the verdict from what ssh and the Hub printed; the exit code is not documented, the text is. */
+/** The connection screen's verdict kinds, for each answer of the failure table an ssh -T can give. */
+const VERDICT_KINDS: Partial<Record<FailureKind, ConnectionVerdictKind>> = {
+  ok: 'authenticated',
+  ssh_anonymous: 'anonymous',
+  ssh_key_not_on_account: 'permission_denied',
+  ssh_no_key: 'permission_denied',
+  ssh_host_key_unknown: 'host_key_unknown',
+  ssh_host_key_changed: 'host_key_changed',
+  ssh_timeout: 'timeout',
+  ssh_refused: 'refused',
+  ssh_dns: 'dns',
+  ssh_missing: 'ssh_missing',
+  cancelled: 'cancelled',
+};
+
+/**
+ * Reads the verdict from what ssh and the Hub printed (the exit code is not documented, the text
+ * is), through the failure table, so a git-over-SSH failure elsewhere reads the same.
+ */
 export function verdictFromOutput(
   output: string,
   settings: Settings,
   flags: { readonly notFound: boolean; readonly cancelled: boolean; readonly timedOut: boolean },
 ): Omit<ConnectionVerdict, 'output' | 'durationMs'> {
   const offered = offeredKeys(output);
-  const keysPage = `${settings.hubEndpoint}/settings/keys`;
-  const verdict = (kind: ConnectionVerdictKind, message: string, hint: string, user?: string) => ({
-    kind,
-    message,
-    hint,
+  const outcome = explainFailure(output, {
+    operation: 'ssh_test',
+    transport: 'ssh',
+    endpoint: settings.hubEndpoint,
+    sshHost: settings.sshHost,
+    sshPort: settings.sshPort,
     offeredKeys: offered,
-    ...(user ? { user } : {}),
+    flags,
   });
-  if (flags.cancelled)
-    return verdict('cancelled', 'You stopped the test.', 'Run it again when you are ready.');
-  if (flags.notFound) {
-    return verdict(
-      'ssh_missing',
-      'ssh is not installed on this computer.',
-      'Install OpenSSH (see "Check this computer"), then test again.',
-    );
-  }
-  const hi = /Hi ([^\s,]+), welcome to Hugging Face\./.exec(output);
-  if (hi && hi[1] !== 'anonymous') {
-    return verdict(
-      'authenticated',
-      `It works: the Hub knows you as ${hi[1]}.`,
-      'You can now clone and push over SSH.',
-      hi[1],
-    );
-  }
-  if (hi) {
-    const which = offered.length > 0 ? `ssh offered ${offered.join(', ')}` : 'ssh offered no key';
-    return verdict(
-      'anonymous',
-      `The Hub answered, but as "anonymous": ${which}, and that key is not on your Hub account.`,
-      `If this key is the one you chose, add its public half at ${keysPage} (the Copy step). If it is not, go back to the agent step: ssh did not offer your chosen key.`,
-    );
-  }
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(output)) {
-    return verdict(
-      'host_key_changed',
-      `The Hub's host key does not match the one recorded on this computer. Someone may be intercepting the connection.`,
-      'Do not continue on this network. Compare with the fingerprints the Hub publishes, then replace the recorded key in the Copy step.',
-    );
-  }
-  if (/Host key verification failed|No \S+ host key is known|host key is not known/.test(output)) {
-    return verdict(
-      'host_key_unknown',
-      "This computer doesn't know the Hub's host key yet, so ssh refused to connect.",
-      "Go back to the Copy step: the app records the Hub's published keys.",
-    );
-  }
-  if (/Permission denied \(publickey/.test(output)) {
-    return verdict(
-      'permission_denied',
-      offered.length > 0
-        ? `The Hub refused every key ssh offered (${offered.join(', ')}).`
-        : 'ssh had no key to offer the Hub.',
-      'Check the key is loaded in the agent (Add to the agent step) and named in the Host block.',
-    );
-  }
-  if (flags.timedOut || /timed out/i.test(output)) {
-    return verdict(
-      'timeout',
-      `No answer from ${settings.sshHost} on port ${settings.sshPort}: the network may block SSH.`,
-      'Try another network, or use HTTPS with an access token instead (it works where SSH is blocked).',
-    );
-  }
-  if (/Connection refused/.test(output)) {
-    return verdict(
-      'refused',
-      `${settings.sshHost} refused the connection on port ${settings.sshPort}.`,
-      'A firewall or proxy may be in the way; try HTTPS with an access token.',
-    );
-  }
-  if (/Could not resolve hostname|Name or service not known|nodename nor servname/.test(output)) {
-    return verdict(
-      'dns',
-      `This computer could not find ${settings.sshHost} (no DNS answer).`,
-      'Check your internet connection, then test again.',
-    );
-  }
-  return verdict(
-    'unknown',
-    'The test ended without an answer the app recognises.',
-    'Open Details to see what ssh printed.',
-  );
+  return {
+    kind: VERDICT_KINDS[outcome.kind] ?? 'unknown',
+    message: outcome.message,
+    hint: outcome.fix,
+    offeredKeys: offered,
+    ...(outcome.user ? { user: outcome.user } : {}),
+    outcome,
+  };
 }
 
 /**

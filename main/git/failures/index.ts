@@ -6,6 +6,7 @@ import type { Failure, FailureContext, FailureKind } from './types';
 // screen asks explainFailure and draws its answer; raw output stays in Details, redacted by the
 // caller. The table is ordered data (table.ts); this file only reads it.
 
+export { writeRefusal } from './permissions';
 export type { Failure, FailureAction, FailureContext, FailureKind, WhoamiSummary } from './types';
 
 /**

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync }
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../../../main/features/https/credentials';
-import type { PushDiagnosisKind } from '../../../../preload/contract';
+import type { FailureKind } from '../../../../preload/contract';
 import {
   ALICE_WRITE_TOKEN,
   BOB_EXPIRED_TOKEN,
@@ -52,7 +52,7 @@ async function saveToken(w: HttpsWorld, token: string): Promise<void> {
   if (!stored.ok) throw new Error(stored.error.message);
 }
 
-async function pushKind(w: HttpsWorld, work: string, dryRun = false): Promise<PushDiagnosisKind> {
+async function pushKind(w: HttpsWorld, work: string, dryRun = false): Promise<FailureKind> {
   const result = await w.call('tryPush', { path: work, remote: 'origin', dryRun });
   if (!result.ok) throw new Error(result.error.message);
   return result.value.kind;
@@ -243,7 +243,7 @@ describe('diagnosing "Authentication failed" with real git', () => {
     const w = world('[credential]\n\thelper = store\n');
     await approveToken(w.home, { endpoint: hub.httpUrl, username: 'alice' }, 'hf_RevokedLongAgoToken00000');
     const work = await w.cloneWithCommit(`${hub.httpUrl}/alice/tiny-model`, 'stale');
-    expect(await pushKind(w, work)).toBe('stale_credential');
+    expect(await pushKind(w, work)).toBe('token_invalid');
   });
 
   it('no_credential: nothing saved, so git wanted to prompt', async () => {

@@ -24,6 +24,7 @@ import { parseRepoInput, type RepoRef } from '../../../../main/hub/repo-ref';
 import { commit } from '../../../../main/git/commit';
 import { setIdentity } from '../../../../main/git/config';
 import { gitContext } from '../../../../main/git/environment';
+import { explainFailure } from '../../../../main/git/failures';
 import { pull } from '../../../../main/git/pull';
 import { push } from '../../../../main/git/push';
 import { repoStatus } from '../../../../main/git/status';
@@ -282,7 +283,10 @@ describe('changes, commit and push', () => {
     await stage(git(), mine, 'all');
     await commit(git(), mine, 'mine');
     const refused = await push(git(), mine);
-    expect(refused).toMatchObject({ ok: false, behind: true });
+    expect(refused.ok).toBe(false);
+    expect(explainFailure(refused.output, { operation: 'push', endpoint: settings.hubEndpoint }).kind).toBe(
+      'non_fast_forward',
+    );
     expect((await pull(git(), mine)).ok).toBe(true);
     expect((await push(git(), mine)).ok).toBe(true);
   });
