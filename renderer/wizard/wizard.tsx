@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
+import { CheckStep } from '../features/machine-check';
 import { assertNever } from '../lib/assert-never';
 import { useAppStore } from '../store/app-store';
 import type { StepId } from '../store/wizard-slice';
-import { CheckStep } from './steps/check-step';
 import { WelcomeStep } from './steps/welcome-step';
 
 // The first two screens are in the initial bundle; the SSH steps load when first needed, which

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppInfo, CheckItem, MachineReport, Result } from '../../../preload/contract';
+import type { AppInfo, CheckItem, MachineReport, Result } from '../../../../preload/contract';
 
 // The services are the store's only way out to the bridge; replacing them lets the slice's own
 // logic (streaming, stale runs, start over) run in Node without a window.
@@ -9,7 +9,7 @@ const fake = vi.hoisted(() => ({
   finish: undefined as ((result: Result<MachineReport>) => void) | undefined,
 }));
 
-vi.mock('../../../renderer/services/machine', () => ({
+vi.mock('../../../../renderer/features/machine-check/machine-check-service', () => ({
   checkMachine: (onItem: (item: CheckItem) => void) => {
     fake.calls += 1;
     fake.onItem = onItem;
@@ -29,11 +29,11 @@ const APP_INFO: AppInfo = {
   versions: { node: '20.20.0' },
 };
 
-vi.mock('../../../renderer/services/app-info', () => ({
+vi.mock('../../../../renderer/services/app-info', () => ({
   getAppInfo: async (): Promise<Result<AppInfo>> => ({ ok: true, value: APP_INFO }),
 }));
 
-const { useAppStore } = await import('../../../renderer/store/app-store');
+const { useAppStore } = await import('../../../../renderer/store/app-store');
 
 function item(id: CheckItem['id'], status: CheckItem['status']): CheckItem {
   return { id, title: id, status, summary: `${id}: ${status}`, durationMs: 2 };

@@ -6,7 +6,7 @@ import {
   progressText,
   statusHeadline,
   summariseCheck,
-} from '../../../../renderer/wizard/check/check-report';
+} from '../../../../renderer/features/machine-check/check-report';
 
 function item(id: CheckId, status: CheckStatus): CheckItem {
   return { id, title: `Title of ${id}`, status, summary: `${id} is ${status}`, durationMs: 1 };

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { AppError, CheckId, CheckItem, MachineReport } from '../../preload/contract';
-import { checkMachine } from '../services/machine';
-import type { AppStore } from './app-store';
+import type { AppError, CheckId, CheckItem, MachineReport } from '../../../preload/contract';
+import type { AppStore } from '../../store/app-store';
+import { checkMachine } from './machine-check-service';
 
 /** Where "Check this computer" is: not started, probing, answered, or unable to run. */
 export type MachineStatus = 'idle' | 'running' | 'done' | 'failed';

@@ -1,6 +1,6 @@
 import type { CheckId, CheckItem } from '../../../preload/contract';
 import { assertNever } from '../../lib/assert-never';
-import type { MachineStatus } from '../../store/machine-slice';
+import type { MachineStatus } from './machine-slice';
 
 /**
  * Every probe, in the order the screen lists them, with a name to show until its answer (and the

@@ -4,8 +4,8 @@ import { ErrorPanel } from '../../components/error-panel';
 import { BackNext } from '../../components/back-next';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
-import { CheckItemCard } from '../check/check-item-card';
-import { checkRows, statusHeadline, summariseCheck } from '../check/check-report';
+import { CheckItemCard } from './check-item-card';
+import { checkRows, statusHeadline, summariseCheck } from './check-report';
 
 /**
  * "Check this computer": looks for everything Git needs to reach the Hub and shows each answer as

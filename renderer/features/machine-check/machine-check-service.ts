@@ -1,6 +1,6 @@
-import type { CheckItem, MachineReport, Result } from '../../preload/contract';
-import { getBridge } from './bridge';
-import { settle } from './call';
+import type { CheckItem, MachineReport, Result } from '../../../preload/contract';
+import { getBridge } from '../../services/bridge';
+import { settle } from '../../services/call';
 
 /**
  * Runs "Check this computer", handing each probe to `onItem` as it finishes so the screen fills

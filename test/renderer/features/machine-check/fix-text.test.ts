@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFix } from '../../../../renderer/wizard/check/fix-text';
+import { parseFix } from '../../../../renderer/features/machine-check/fix-text';
 
 // The fixes below are written the way main/services/machine-check/fixes.ts writes them.
 
