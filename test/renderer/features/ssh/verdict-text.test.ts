@@ -6,7 +6,7 @@ import {
   offeredKeyName,
   verdictBody,
   verdictView,
-} from '../../../../renderer/wizard/keys/verdict-text';
+} from '../../../../renderer/features/ssh/verdict-text';
 
 function verdict(kind: ConnectionVerdictKind, extra: Partial<ConnectionVerdict> = {}): ConnectionVerdict {
   return { kind, message: 'm', hint: 'h', offeredKeys: [], output: '', durationMs: 5, ...extra };

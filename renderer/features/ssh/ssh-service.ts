@@ -7,9 +7,9 @@ import type {
   KeyList,
   Result,
   SshConfigResult,
-} from '../../preload/contract';
-import { getBridge } from './bridge';
-import { settle } from './call';
+} from '../../../preload/contract';
+import { getBridge } from '../../services/bridge';
+import { settle } from '../../services/call';
 
 // Thin wrappers over the bridge for the SSH steps. Passphrases pass straight through to main
 // and are never kept here.

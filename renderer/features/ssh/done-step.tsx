@@ -3,8 +3,8 @@ import { CommandList } from '../../components/command-list';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
-import { selectHubUser } from '../../store/connection-slice';
-import { cloneExamples } from '../keys/clone-examples';
+import { selectHubUser } from './connection-slice';
+import { cloneExamples } from './clone-examples';
 
 /** "Done": what the person can do now, with the commands they would type, using their own name. */
 export function DoneStep() {

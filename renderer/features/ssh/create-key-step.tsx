@@ -4,10 +4,10 @@ import type { AppError } from '../../../preload/contract';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
-import { keyNameProblem } from '../keys/key-name';
-import { KeyNameField } from '../keys/key-name-field';
-import { PassphraseChoice } from '../keys/passphrase-choice';
-import { passphraseProblem } from '../keys/strength';
+import { keyNameProblem } from './key-name';
+import { KeyNameField } from './key-name-field';
+import { PassphraseChoice } from './passphrase-choice';
+import { passphraseProblem } from './strength';
 
 /** "Create a key": an Ed25519 key with a passphrase (or, knowingly, without one). */
 export function CreateKeyStep() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agentDoneText, WRONG_PASSPHRASE } from '../../../../renderer/wizard/keys/agent-text';
-import { cloneExamples } from '../../../../renderer/wizard/keys/clone-examples';
+import { agentDoneText, WRONG_PASSPHRASE } from '../../../../renderer/features/ssh/agent-text';
+import { cloneExamples } from '../../../../renderer/features/ssh/clone-examples';
 
 describe('agent step text', () => {
   it('uses the exact words for a wrong passphrase', () => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppError, HostKeyStatus, SshConfigResult } from '../../../preload/contract';
 import { ErrorPanel } from '../../components/error-panel';
 import { assertNever } from '../../lib/assert-never';
-import { checkHostKeys, configureSsh, pinHostKeys } from '../../services/ssh';
+import { checkHostKeys, configureSsh, pinHostKeys } from './ssh-service';
 import { HostKeyWarning } from './host-key-warning';
 
 interface HostSetupProps {

@@ -4,8 +4,8 @@ import type { AppError } from '../../../preload/contract';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
-import { selectChosenKey } from '../../store/keys-slice';
-import { agentDoneText, EMPTY_PASSPHRASE, WRONG_PASSPHRASE } from '../keys/agent-text';
+import { selectChosenKey } from './keys-slice';
+import { agentDoneText, EMPTY_PASSPHRASE, WRONG_PASSPHRASE } from './agent-text';
 
 /** "Add to the agent": the agent keeps the key unlocked, so git never has to ask for the passphrase. */
 export function AgentStep() {

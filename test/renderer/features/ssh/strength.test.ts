@@ -4,7 +4,7 @@ import {
   scorePassphrase,
   strengthText,
   toScore,
-} from '../../../../renderer/wizard/keys/strength';
+} from '../../../../renderer/features/ssh/strength';
 
 describe('strength mapping', () => {
   it('keeps any score zxcvbn gives inside the meter', () => {

@@ -4,9 +4,9 @@ import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
 import { assertNever } from '../../lib/assert-never';
 import { useAppStore } from '../../store/app-store';
-import { selectChosenKey } from '../../store/keys-slice';
-import { VerdictPanel } from '../keys/verdict-panel';
-import type { VerdictAction } from '../keys/verdict-text';
+import { selectChosenKey } from './keys-slice';
+import { VerdictPanel } from './verdict-panel';
+import type { VerdictAction } from './verdict-text';
 
 /** "Test the connection": the real `ssh -T`, its lines as they arrive, then a verdict in plain words. */
 export function TestStep() {

@@ -5,8 +5,8 @@ import { CopyButton } from '../../components/copy-button';
 import { StepHeading } from '../../components/step-heading';
 import { openExternal } from '../../services/external';
 import { useAppStore } from '../../store/app-store';
-import { selectChosenKey } from '../../store/keys-slice';
-import { HostSetup } from '../keys/host-setup';
+import { selectChosenKey } from './keys-slice';
+import { HostSetup } from './host-setup';
 
 /** "Copy to the Hub": the public key on the clipboard, the Hub's keys page one click away, ssh prepared. */
 export function CopyStep() {

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
-import { KeyCard, keyUsable } from '../keys/key-card';
+import { KeyCard, keyUsable } from './key-card';
 
 /** "Your keys": the key pairs already in ~/.ssh, to reuse one or make a new one for the Hub. */
 export function KeysStep() {

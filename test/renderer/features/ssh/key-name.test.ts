@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyInfo, KeyList } from '../../../../preload/contract';
-import { keyNameMessage, keyNameProblem } from '../../../../renderer/wizard/keys/key-name';
+import { keyNameMessage, keyNameProblem } from '../../../../renderer/features/ssh/key-name';
 
 const existing = { name: 'id_ed25519' } as KeyInfo;
 const list: KeyList = {

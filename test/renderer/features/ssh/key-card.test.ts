@@ -6,7 +6,7 @@ import {
   keySummary,
   keyUsable,
   protectionText,
-} from '../../../../renderer/wizard/keys/key-card';
+} from '../../../../renderer/features/ssh/key-card';
 
 function key(extra: Partial<KeyInfo> = {}): KeyInfo {
   return {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionVerdict, Result } from '../../../preload/contract';
+import type { ConnectionVerdict, Result } from '../../../../preload/contract';
 
 // testConnection's service already filters events by runId; the fake hands the slice each run's
 // own line callback and lets the test decide when the run ends.
@@ -12,7 +12,7 @@ const fake = vi.hoisted(() => ({
   cancelled: [] as string[],
 }));
 
-vi.mock('../../../renderer/services/ssh', () => ({
+vi.mock('../../../../renderer/features/ssh/ssh-service', () => ({
   testConnection: (runId: string, onLine: (line: string) => void) =>
     new Promise<Result<ConnectionVerdict>>((finish) => fake.runs.push({ runId, onLine, finish })),
   cancelConnectionTest: async (runId: string) => {
@@ -20,14 +20,14 @@ vi.mock('../../../renderer/services/ssh', () => ({
     return { ok: true, value: null };
   },
 }));
-vi.mock('../../../renderer/services/progress', () => ({
+vi.mock('../../../../renderer/services/progress', () => ({
   loadProgress: async () => ({ ok: true, value: null }),
   saveProgress: async () => undefined,
 }));
 
-const { useAppStore } = await import('../../../renderer/store/app-store');
+const { useAppStore } = await import('../../../../renderer/store/app-store');
 const { appendLine, MAX_TEST_LINES, selectHubUser } =
-  await import('../../../renderer/store/connection-slice');
+  await import('../../../../renderer/features/ssh/connection-slice');
 
 function verdict(kind: ConnectionVerdict['kind'], user?: string): ConnectionVerdict {
   return {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AgentResult, GenerateKeyRequest, KeyInfo, KeyList, Result } from '../../../preload/contract';
+import type { AgentResult, GenerateKeyRequest, KeyInfo, KeyList, Result } from '../../../../preload/contract';
 
 const fake = vi.hoisted(() => ({
   list: null as unknown as Result<KeyList>,
@@ -9,7 +9,7 @@ const fake = vi.hoisted(() => ({
   agentCalls: [] as { name: string; passphrase: string | null }[],
 }));
 
-vi.mock('../../../renderer/services/ssh', () => ({
+vi.mock('../../../../renderer/features/ssh/ssh-service', () => ({
   listKeys: async () => {
     fake.listCalls += 1;
     return fake.list;
@@ -20,13 +20,13 @@ vi.mock('../../../renderer/services/ssh', () => ({
     return fake.agent;
   },
 }));
-vi.mock('../../../renderer/services/progress', () => ({
+vi.mock('../../../../renderer/services/progress', () => ({
   loadProgress: async () => ({ ok: true, value: null }),
   saveProgress: async () => undefined,
 }));
 
-const { useAppStore } = await import('../../../renderer/store/app-store');
-const { selectChosenKey, withKey } = await import('../../../renderer/store/keys-slice');
+const { useAppStore } = await import('../../../../renderer/store/app-store');
+const { selectChosenKey, withKey } = await import('../../../../renderer/features/ssh/keys-slice');
 
 const SECRET = 'violet kettle 37 harbour';
 
