@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { StoreTokenStep, TokenStep, UseTokenStep } from '../features/https';
 import { CheckStep } from '../features/machine-check';
 import { AgentStep, CopyStep, CreateKeyStep, DoneStep, KeysStep, TestStep } from '../features/ssh';
 import { assertNever } from '../lib/assert-never';
@@ -6,16 +7,9 @@ import { useAppStore } from '../store/app-store';
 import type { StepId } from '../store/wizard-slice';
 import { WelcomeStep } from './steps/welcome-step';
 
-// The first two screens are in the initial bundle; the steps of each route load when first
-// needed (the features' index.ts files hand them out lazily), which keeps the first screen as
-// quick to appear as a bare React page.
-const TokenStep = lazy(() => import('./steps/token-step').then((module) => ({ default: module.TokenStep })));
-const StoreTokenStep = lazy(() =>
-  import('./steps/store-token-step').then((module) => ({ default: module.StoreTokenStep })),
-);
-const UseTokenStep = lazy(() =>
-  import('./steps/use-token-step').then((module) => ({ default: module.UseTokenStep })),
-);
+// Welcome and Check are in the initial bundle; the steps of each route load when first needed
+// (the features' index.ts files hand them out lazily), which keeps the first screen as quick to
+// appear as a bare React page.
 
 /** Shows the current step's screen; a step added to STEP_ORDER fails to compile here until it has one. */
 export function Wizard() {

@@ -5,9 +5,9 @@ import { CommandList } from '../../components/command-list';
 import { ErrorPanel } from '../../components/error-panel';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
-import { checkRepo, cleanRemote, tryPush } from '../../services/https';
+import { checkRepo, cleanRemote, tryPush } from './https-service';
 import { useAppStore } from '../../store/app-store';
-import { newTokenUrl } from '../token/token-text';
+import { newTokenUrl } from './token-text';
 
 function cloneCommands(endpoint: string, user: string): { what: string; command: string }[] {
   return [

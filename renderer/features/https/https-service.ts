@@ -5,9 +5,9 @@ import type {
   Result,
   StoredToken,
   TokenReport,
-} from '../../preload/contract';
-import { getBridge } from './bridge';
-import { settle } from './call';
+} from '../../../preload/contract';
+import { getBridge } from '../../services/bridge';
+import { settle } from '../../services/call';
 
 // Thin wrappers over the bridge for the token route. The pasted token goes to main once, in
 // checkToken; everything after uses the handle main gave back.
@@ -32,12 +32,3 @@ export const cleanRemote = (path: string, remote: string): Promise<Result<RepoCh
 
 export const tryPush = (path: string, remote: string, dryRun: boolean): Promise<Result<PushCheck>> =>
   settle(() => getBridge().tryPush({ path, remote, dryRun }));
-
-/** Reads what the user copied, for the Paste button; null when the clipboard cannot be read. */
-export async function readClipboard(): Promise<string | null> {
-  try {
-    return await navigator.clipboard.readText();
-  } catch {
-    return null;
-  }
-}

@@ -5,8 +5,8 @@ import {
   newTokenUrl,
   permissionsText,
   roleText,
-} from '../../renderer/wizard/token/token-text';
-import { writesPlaintext } from '../../renderer/wizard/steps/store-token-step';
+} from '../../../../renderer/features/https/token-text';
+import { writesPlaintext } from '../../../../renderer/features/https/store-token-step';
 
 describe('token wording', () => {
   it('says what each role may do, in plain words', () => {

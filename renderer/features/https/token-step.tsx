@@ -4,10 +4,10 @@ import { BackNext } from '../../components/back-next';
 import { ErrorPanel } from '../../components/error-panel';
 import { ExternalLink } from '../../components/external-link';
 import { StepHeading } from '../../components/step-heading';
-import { readClipboard } from '../../services/https';
+import { readClipboard } from '../../services/clipboard';
 import { useAppStore } from '../../store/app-store';
-import { TokenSummary } from '../token/token-summary';
-import { newTokenUrl } from '../token/token-text';
+import { TokenSummary } from './token-summary';
+import { newTokenUrl } from './token-text';
 
 /**
  * "Your access token": where to get one, a masked field to paste it in, and the Hub's answer about
