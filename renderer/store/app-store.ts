@@ -1,11 +1,11 @@
 import { create } from 'zustand';
+import { createAppInfoSlice, type AppInfoSlice } from '../features/app/app-info-slice';
+import { createViewSlice, type ViewSlice } from '../features/app/view-slice';
 import { createTokenSlice, type TokenSlice } from '../features/https/token-slice';
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
 import { createConnectionSlice, type ConnectionSlice } from '../features/ssh/connection-slice';
 import { createKeysSlice, type KeysSlice } from '../features/ssh/keys-slice';
 import { saveProgress } from '../services/progress';
-import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
-import { createViewSlice, type ViewSlice } from './view-slice';
 import { createWizardSlice, progressToSave, type WizardSlice } from './wizard-slice';
 
 /** Actions that span slices. */

@@ -29,7 +29,7 @@ const APP_INFO: AppInfo = {
   versions: { node: '20.20.0' },
 };
 
-vi.mock('../../../../renderer/services/app-info', () => ({
+vi.mock('../../../../renderer/features/app/app-info-service', () => ({
   getAppInfo: async (): Promise<Result<AppInfo>> => ({ ok: true, value: APP_INFO }),
 }));
 

@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/app-store';
+import { StepIndicator } from '../../wizard/step-indicator';
+import { Wizard } from '../../wizard/wizard';
 import { AppFooter } from './app-footer';
-import { useAppStore } from './store/app-store';
-import { StepIndicator } from './wizard/step-indicator';
-import { Wizard } from './wizard/wizard';
 
 // The repositories screen loads when first opened; the first screen stays small.
-const ReposView = lazy(() => import('./repos/repos-view').then((module) => ({ default: module.ReposView })));
+const ReposView = lazy(() =>
+  import('../../repos/repos-view').then((module) => ({ default: module.ReposView })),
+);
 
 /** The window: the app's name and progress on top, the current step or the repositories, and the Hub address below. */
 export function App() {

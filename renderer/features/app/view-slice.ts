@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppStore } from './app-store';
+import type { AppStore } from '../../store/app-store';
 
 /** Which part of the app shows: the setup wizard, or the repositories once access is set up. */
 export interface ViewSlice {

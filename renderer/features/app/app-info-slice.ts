@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { AppError, AppInfo } from '../../preload/contract';
-import { getAppInfo } from '../services/app-info';
-import type { AppStore } from './app-store';
+import type { AppError, AppInfo } from '../../../preload/contract';
+import type { AppStore } from '../../store/app-store';
+import { getAppInfo } from './app-info-service';
 
 export interface AppInfoSlice {
   readonly appInfo: AppInfo | null;

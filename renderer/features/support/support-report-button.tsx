@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { getBridge } from '../services/bridge';
-import { settle } from '../services/call';
-import { copyText } from '../services/clipboard';
+import { copyText } from '../../services/clipboard';
+import { supportReport } from './support-service';
 
 type State = 'idle' | 'working' | 'copied' | 'failed';
 
@@ -15,7 +14,7 @@ export function SupportReportButton() {
   const [text, setText] = useState<string | null>(null);
   const copy = async () => {
     setState('working');
-    const result = await settle(() => getBridge().supportReport(null));
+    const result = await supportReport();
     if (!result.ok) {
       setState('failed');
       setText(null);

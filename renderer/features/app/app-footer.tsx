@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { SupportReportButton } from './components/support-report-button';
-import { useAppStore } from './store/app-store';
+import { useAppStore } from '../../store/app-store';
+import { SupportReportButton } from '../support';
 
 /**
  * Which Hub the app is set up for, out of the way. It says "Hub:", not "Connected to": nothing
