@@ -5,8 +5,13 @@ import { createTokenSlice, type TokenSlice } from '../features/https/token-slice
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
 import { createConnectionSlice, type ConnectionSlice } from '../features/ssh/connection-slice';
 import { createKeysSlice, type KeysSlice } from '../features/ssh/keys-slice';
-import { saveProgress } from '../services/progress';
-import { createWizardSlice, progressToSave, type WizardSlice } from './wizard-slice';
+import { saveProgress } from '../wizard/progress-service';
+import { createWizardSlice, progressToSave, type WizardSlice } from '../wizard/wizard-slice';
+
+// The one place that reaches into the features past their index.ts, and only for their slices
+// (as main/ipc/table.ts gathers each feature's handlers): the index files hand out screens, and
+// screens read this store, so going through them would make a loop, and would pull the lazily
+// loaded screens into the first bundle.
 
 /** Actions that span slices. */
 export interface RootSlice {

@@ -4,8 +4,8 @@ import { CheckStep } from '../features/machine-check';
 import { AgentStep, CopyStep, CreateKeyStep, DoneStep, KeysStep, TestStep } from '../features/ssh';
 import { assertNever } from '../lib/assert-never';
 import { useAppStore } from '../store/app-store';
-import type { StepId } from '../store/wizard-slice';
-import { WelcomeStep } from './steps/welcome-step';
+import type { StepId } from './wizard-slice';
+import { WelcomeStep } from './welcome-step';
 
 // Welcome and Check are in the initial bundle; the steps of each route load when first needed
 // (the features' index.ts files hand them out lazily), which keeps the first screen as quick to

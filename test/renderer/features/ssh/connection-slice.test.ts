@@ -20,7 +20,7 @@ vi.mock('../../../../renderer/features/ssh/ssh-service', () => ({
     return { ok: true, value: null };
   },
 }));
-vi.mock('../../../../renderer/services/progress', () => ({
+vi.mock('../../../../renderer/wizard/progress-service', () => ({
   loadProgress: async () => ({ ok: true, value: null }),
   saveProgress: async () => undefined,
 }));

@@ -1,6 +1,6 @@
 import type { Result, SavedProgress } from '../../preload/contract';
-import { getBridge } from './bridge';
-import { settle } from './call';
+import { getBridge } from '../services/bridge';
+import { settle } from '../services/call';
 
 /** Where the user was when the app last closed (main keeps it in the app's data folder). */
 export function loadProgress(): Promise<Result<SavedProgress | null>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../preload/contract';
-import { errorHeadline } from '../../../renderer/services/error-text';
+import { errorHeadline } from '../../../renderer/lib/error-text';
 
 // Every code of the contract, listed by hand so a new code shows up here as a missing headline.
 const CODES: readonly ErrorCode[] = [

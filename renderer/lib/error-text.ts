@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../preload/contract';
-import { assertNever } from '../lib/assert-never';
+import { assertNever } from './assert-never';
 
 /**
  * The headline for an error, chosen by its stable code: the message under it comes from main and

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AuthMethod, SavedProgress, WizardStep } from '../../preload/contract';
-import { loadProgress } from '../services/progress';
-import type { AppStore } from './app-store';
+import type { AppStore } from '../store/app-store';
+import { loadProgress } from './progress-service';
 
 /**
  * The wizard's steps in the order a person meets them. To add a step: append its id here, give it
  * a label in wizard/step-labels.ts and a case in wizard/wizard.tsx (both fail to compile until
- * you do), and write its screen in wizard/steps/.
+ * you do), and write its screen in the feature it belongs to (features/<name>/, handed out by
+ * that feature's index.ts).
  */
 export const STEP_ORDER = [
   'welcome',

@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ExternalLink } from '../../components/external-link';
-import { StepHeading } from '../../components/step-heading';
-import { useAppStore } from '../../store/app-store';
-import type { AuthMethod } from '../../store/wizard-slice';
+import { ExternalLink } from '../components/external-link';
+import { StepHeading } from '../components/step-heading';
+import { useAppStore } from '../store/app-store';
+import type { AuthMethod } from './wizard-slice';
 
 interface Choice {
   readonly method: AuthMethod;

@@ -8,7 +8,7 @@ const fake = vi.hoisted(() => ({
   load: { ok: true, value: null } as Result<SavedProgress | null>,
 }));
 
-vi.mock('../../../renderer/services/progress', () => ({
+vi.mock('../../../renderer/wizard/progress-service', () => ({
   loadProgress: async () => fake.load,
   saveProgress: async (progress: SavedProgress) => {
     fake.saved.push(progress);
@@ -16,7 +16,7 @@ vi.mock('../../../renderer/services/progress', () => ({
 }));
 
 const { useAppStore } = await import('../../../renderer/store/app-store');
-const { progressToSave, resumableProgress } = await import('../../../renderer/store/wizard-slice');
+const { progressToSave, resumableProgress } = await import('../../../renderer/wizard/wizard-slice');
 
 describe('resumableProgress', () => {
   it('reopens where the person was', () => {

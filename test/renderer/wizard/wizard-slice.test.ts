@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../../renderer/store/app-store';
-import { ROUTES, STEP_ORDER, stepAfter, stepBefore } from '../../../renderer/store/wizard-slice';
+import { ROUTES, STEP_ORDER, stepAfter, stepBefore } from '../../../renderer/wizard/wizard-slice';
 
 describe('step order', () => {
   it('moves one step at a time and stops at either end', () => {
