@@ -1,14 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
 import { StepIndicator } from '../../wizard/step-indicator';
 import { Wizard } from '../../wizard/wizard';
+import { ReposView } from '../repos';
 import { AppFooter } from './app-footer';
-
-// The repositories screen loads when first opened; the first screen stays small.
-const ReposView = lazy(() =>
-  import('../../repos/repos-view').then((module) => ({ default: module.ReposView })),
-);
 
 /** The window: the app's name and progress on top, the current step or the repositories, and the Hub address below. */
 export function App() {

@@ -8,10 +8,10 @@ import type {
   RepoAccess,
   RepoKind,
   Result,
-} from '../../preload/contract';
-import { ErrorPanel } from '../components/error-panel';
-import { RunProgress } from '../components/run-progress';
-import { StepHeading } from '../components/step-heading';
+} from '../../../preload/contract';
+import { ErrorPanel } from '../../components/error-panel';
+import { RunProgress } from '../../components/run-progress';
+import { StepHeading } from '../../components/step-heading';
 import {
   cancelRepoRun,
   cloneCall,
@@ -21,8 +21,8 @@ import {
   recentRepos,
   repoAccess,
   withProgress,
-} from '../services/repos';
-import { useAppStore } from '../store/app-store';
+} from './repos-service';
+import { useAppStore } from '../../store/app-store';
 import { RepoPanel } from './repo-panel';
 
 const KINDS: readonly { readonly kind: RepoKind; readonly label: string }[] = [

@@ -1,6 +1,6 @@
-import type { Events, GitTransport, RepoKind, Result } from '../../preload/contract';
-import { getBridge } from './bridge';
-import { settle } from './call';
+import type { Events, GitTransport, RepoKind, Result } from '../../../preload/contract';
+import { getBridge } from '../../services/bridge';
+import { settle } from '../../services/call';
 
 // Thin wrappers over the bridge for the repository screen; long runs report progress by runId.
 
