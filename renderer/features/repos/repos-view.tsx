@@ -23,7 +23,7 @@ import {
   withProgress,
 } from './repos-service';
 import { useAppStore } from '../../store/app-store';
-import { RepoPanel } from './repo-panel';
+import { RepoPanel } from './panel/repo-panel';
 
 const KINDS: readonly { readonly kind: RepoKind; readonly label: string }[] = [
   { kind: 'model', label: 'Model' },

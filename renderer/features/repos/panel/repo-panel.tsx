@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { AppError, RemoteRunView, RepoState, Result } from '../../../preload/contract';
-import { ErrorPanel } from '../../components/error-panel';
-import { RunProgress } from '../../components/run-progress';
-import { StepHeading } from '../../components/step-heading';
+import type { AppError, RemoteRunView, RepoState, Result } from '../../../../preload/contract';
+import { ErrorPanel } from '../../../components/error-panel';
+import { RunProgress } from '../../../components/run-progress';
+import { StepHeading } from '../../../components/step-heading';
 import {
   commitChanges,
   installLfs,
@@ -15,9 +15,9 @@ import {
   setIdentity,
   stageFiles,
   trackLfs,
-} from './repos-service';
-import { useAppStore } from '../../store/app-store';
-import { useRun } from './repos-view';
+} from '../repos-service';
+import { useAppStore } from '../../../store/app-store';
+import { useRun } from '../repos-view';
 
 /** Bytes in the unit a person reads. */
 export function formatSize(bytes: number): string {
