@@ -3,6 +3,7 @@ import { createAppInfoSlice, type AppInfoSlice } from '../features/app/app-info-
 import { createViewSlice, type ViewSlice } from '../features/app/view-slice';
 import { createTokenSlice, type TokenSlice } from '../features/https/token-slice';
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
+import { createReposSlice, type ReposSlice } from '../features/repos/repos-slice';
 import { createConnectionSlice, type ConnectionSlice } from '../features/ssh/connection-slice';
 import { createKeysSlice, type KeysSlice } from '../features/ssh/keys-slice';
 import { saveProgress } from '../wizard/progress-service';
@@ -25,6 +26,7 @@ export type AppStore = WizardSlice &
   ConnectionSlice &
   TokenSlice &
   ViewSlice &
+  ReposSlice &
   AppInfoSlice &
   RootSlice;
 
@@ -36,6 +38,7 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createConnectionSlice(set, get, api),
   ...createTokenSlice(set, get, api),
   ...createViewSlice(set, get, api),
+  ...createReposSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();

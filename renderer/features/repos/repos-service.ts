@@ -4,6 +4,23 @@ import { settle } from '../../services/call';
 
 // Thin wrappers over the bridge for the repository screen; long runs report progress by runId.
 
+/** What the clone form sends: the address as typed, and the kind only for a bare NAME/REPO. */
+export interface CloneRequest {
+  readonly input: string;
+  readonly kind: RepoKind | null;
+  readonly destination: string;
+  readonly revision: string | null;
+  readonly transport: GitTransport;
+}
+
+/** What the fork form sends: both Hub addresses and the working folder. */
+export interface ForkRequest {
+  readonly upstream: string;
+  readonly fork: string;
+  readonly destination: string;
+  readonly transport: GitTransport;
+}
+
 export const repoAccess = () => settle(() => getBridge().repoAccess(null));
 export const parseRepo = (input: string, kind: RepoKind | null) =>
   settle(() => getBridge().parseRepo({ input, kind }));
@@ -38,27 +55,12 @@ export async function withProgress<T>(
   }
 }
 
-export const cloneCall =
-  (request: {
-    readonly input: string;
-    readonly kind: RepoKind | null;
-    readonly destination: string;
-    readonly revision: string | null;
-    readonly transport: GitTransport;
-  }) =>
-  (runId: string) =>
-    getBridge().cloneRepo({ runId, ...request });
+export const cloneCall = (request: CloneRequest) => (runId: string) =>
+  getBridge().cloneRepo({ runId, ...request });
 export const pushCall = (path: string) => (runId: string) => getBridge().pushRepo({ runId, path });
 export const pullCall = (path: string) => (runId: string) => getBridge().pullRepo({ runId, path });
 export const lfsPullCall = (path: string) => (runId: string) => getBridge().lfsPull({ runId, path });
-export const forkCall =
-  (request: {
-    readonly upstream: string;
-    readonly fork: string;
-    readonly destination: string;
-    readonly transport: GitTransport;
-  }) =>
-  (runId: string) =>
-    getBridge().forkRepo({ runId, ...request });
+export const forkCall = (request: ForkRequest) => (runId: string) =>
+  getBridge().forkRepo({ runId, ...request });
 
 export const pickFolder = (title: string) => settle(() => getBridge().pickFolder({ title }));
