@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppError, CredentialSetup, StoredToken, TokenReport } from '../../../preload/contract';
-import * as https from './https-service';
 import type { AppStore } from '../../store/app-store';
+import * as https from './https-service';
 
 /** The token route's state. The token itself is never here: only main's handle and its masked form. */
 export interface TokenSlice {

@@ -112,6 +112,7 @@ const REMOTE_CALLS: Readonly<
   'lfs-pull': repos.lfsPullCall,
 };
 
+/** Nothing open, nothing known: a visit reads what it shows when its screen appears. */
 export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set, get) => {
   const setRun = (slot: RepoRunSlot, run: RepoRun | null) =>
     set((state) => ({ repoRuns: { ...state.repoRuns, [slot]: run } }));

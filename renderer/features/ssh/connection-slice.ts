@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppError, ConnectionVerdict } from '../../../preload/contract';
-import { cancelConnectionTest, testConnection } from './ssh-service';
 import type { AppStore } from '../../store/app-store';
+import { cancelConnectionTest, testConnection } from './ssh-service';
 
 /** The live panel keeps this many lines; ssh -T prints a dozen, so only a runaway run is cut. */
 export const MAX_TEST_LINES = 500;

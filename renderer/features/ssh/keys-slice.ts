@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AgentResult, AppError, GenerateKeyRequest, KeyInfo, KeyList } from '../../../preload/contract';
-import { addKeyToAgent, generateKey, listKeys } from './ssh-service';
 import type { AppStore } from '../../store/app-store';
+import { addKeyToAgent, generateKey, listKeys } from './ssh-service';
 
 /**
  * The keys in ~/.ssh and what the app did with the chosen one. Passphrases are never state: the
