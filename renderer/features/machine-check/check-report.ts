@@ -4,8 +4,8 @@ import type { MachineStatus } from './machine-slice';
 
 /**
  * Every probe, in the order the screen lists them, with a name to show until its answer (and the
- * real title) arrives. Order and names follow main/services/machine-check/index.ts so nothing
- * jumps when the answers land. A Record, so a probe added to the contract fails to compile here.
+ * real title) arrives. Order and names follow the index.ts of main's machine-check feature, so
+ * nothing jumps when the answers land. A Record, so a probe added to the contract fails to compile here.
  */
 const PENDING_TITLES: Readonly<Record<CheckId, string>> = {
   ssh: 'SSH',

@@ -29,7 +29,7 @@ function looksLikeProse(line: string): boolean {
 }
 
 /**
- * Splits a fix as main writes it (see main/services/machine-check/fixes.ts): sentences, and after
+ * Splits a fix as main writes it (see fixes.ts in main's machine-check feature): sentences, and after
  * a sentence ending in "run:" or "In a terminal:" one command per line, until the next sentence.
  * Commands get a Copy button and are never turned into links (a curl command holds a URL).
  */
