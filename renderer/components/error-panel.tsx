@@ -1,5 +1,5 @@
 import type { AppError } from '../../preload/contract';
-import { errorHeadline } from '../services/error-text';
+import { errorHeadline } from '../lib/error-text';
 
 interface ErrorPanelProps {
   readonly error: AppError;
