@@ -359,7 +359,7 @@ export interface ConnectionVerdict {
   readonly output: string;
   readonly durationMs: number;
   /** The failure table's answer for this output (message and hint are its words). */
-  readonly outcome?: Outcome;
+  readonly outcome: Outcome;
 }
 
 /** What an access token may do, as whoami-v2 told it. */

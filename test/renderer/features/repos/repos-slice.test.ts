@@ -121,6 +121,7 @@ const PUSHED: RemoteRunView = {
   message: 'Push done.',
   fix: '',
   output: '',
+  outcome: { kind: 'ok', message: 'Push done.', fix: '' },
 };
 
 function progress(runId: string, percent: number): Events['repoProgress'] {

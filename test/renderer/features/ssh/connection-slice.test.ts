@@ -37,6 +37,7 @@ function verdict(kind: ConnectionVerdict['kind'], user?: string): ConnectionVerd
     offeredKeys: [],
     output: 'o',
     durationMs: 3,
+    outcome: { kind: kind === 'authenticated' ? 'ok' : 'unknown', message: 'm', fix: 'h' },
     ...(user ? { user } : {}),
   };
 }

@@ -9,7 +9,16 @@ import {
 } from '../../../../renderer/features/ssh/verdict-text';
 
 function verdict(kind: ConnectionVerdictKind, extra: Partial<ConnectionVerdict> = {}): ConnectionVerdict {
-  return { kind, message: 'm', hint: 'h', offeredKeys: [], output: '', durationMs: 5, ...extra };
+  return {
+    kind,
+    message: 'm',
+    hint: 'h',
+    offeredKeys: [],
+    output: '',
+    durationMs: 5,
+    outcome: { kind: 'unknown', message: 'm', fix: 'h' },
+    ...extra,
+  };
 }
 
 const ALL: readonly ConnectionVerdictKind[] = [
