@@ -1,9 +1,10 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
 import { StepIndicator } from '../../wizard/step-indicator';
 import { Wizard } from '../../wizard/wizard';
 import { ReposView } from '../repos';
+import { ExplainScreen, onExplainRequested } from '../support';
 import { AppFooter } from './app-footer';
 
 /** The window: the app's name and progress on top, the current step or the repositories, and the Hub address below. */
@@ -16,6 +17,7 @@ export function App() {
       showView: state.showView,
     })),
   );
+  useEffect(() => onExplainRequested(() => showView('explain')), [showView]);
 
   return (
     <div className="app">
@@ -39,6 +41,14 @@ export function App() {
             >
               Repositories
             </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              aria-current={view === 'explain' ? 'page' : undefined}
+              onClick={() => showView('explain')}
+            >
+              Explain an error
+            </button>
             {view === 'setup' && step !== 'welcome' ? (
               <button type="button" className="button button--quiet" onClick={startOver}>
                 Start over
@@ -53,7 +63,7 @@ export function App() {
           <Wizard />
         ) : (
           <Suspense fallback={<p role="status">Loading…</p>}>
-            <ReposView />
+            {view === 'repos' ? <ReposView /> : <ExplainScreen />}
           </Suspense>
         )}
       </main>

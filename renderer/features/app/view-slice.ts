@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { AppStore } from '../../store/app-store';
 
-/** Which part of the app shows: the setup wizard, or the repositories once access is set up. */
+/** The parts of the app: the setup wizard, the repositories, and "Explain an error message". */
+export type View = 'setup' | 'repos' | 'explain';
+
+/** Which part of the app shows. */
 export interface ViewSlice {
-  readonly view: 'setup' | 'repos';
-  readonly showView: (view: 'setup' | 'repos') => void;
+  readonly view: View;
+  readonly showView: (view: View) => void;
 }
 
 export const createViewSlice: StateCreator<AppStore, [], [], ViewSlice> = (set) => ({

@@ -7,7 +7,7 @@ import { RemoteCard } from './remote-card';
 import { useRepoCheck } from './use-repo-check';
 
 /** "Check a repository": finds tokens pasted into remote addresses and explains a refused push. */
-export function RepoCheckSection({ endpoint }: { readonly endpoint: string }) {
+export function RepoCheckSection() {
   const { forget, goTo } = useAppStore(
     useShallow((state) => ({ forget: state.forgetToken, goTo: state.goTo })),
   );
@@ -79,7 +79,6 @@ export function RepoCheckSection({ endpoint }: { readonly endpoint: string }) {
       {push ? (
         <PushPanel
           check={push}
-          endpoint={endpoint}
           onForget={() => void forgetAndReenter()}
           onFixUsername={() => {
             const remote = repo?.remotes.find((candidate) => candidate.username !== undefined);

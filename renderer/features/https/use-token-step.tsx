@@ -41,7 +41,7 @@ export function UseTokenStep() {
           : 'Git has no token for the Hub yet: go back and save one.'}
       </p>
       {user ? <CommandList commands={cloneCommands(endpoint, user)} /> : null}
-      <RepoCheckSection endpoint={endpoint} />
+      <RepoCheckSection />
       <SavedToken />
     </div>
   );

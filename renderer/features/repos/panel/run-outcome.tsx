@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
+import { OutcomePanel } from '../../../components/outcome-panel';
 import { RunProgress } from '../../../components/run-progress';
 import { useAppStore } from '../../../store/app-store';
 
-/** What the last action came to: a note, a run's progress, or how a push or pull ended (with Pull when behind). */
+/** What the last action came to: a note, a run's progress, or how a push or pull ended (the failure table's answer). */
 export function RunOutcome() {
   const { note, run, outcome, cancel, runRemote } = useAppStore(
     useShallow((store) => ({
@@ -22,26 +23,15 @@ export function RunOutcome() {
       ) : null}
       {run ? <RunProgress label="Progress" event={run.event} onCancel={() => void cancel('repo')} /> : null}
       {outcome ? (
-        <div
-          className={`verdict verdict--${outcome.ok ? 'ok' : 'error'}`}
-          role={outcome.ok ? 'status' : 'alert'}
-        >
-          <p className="verdict__title">{outcome.message}</p>
-          {outcome.fix ? <p>{outcome.fix}</p> : null}
-          {outcome.behind ? (
-            <button type="button" className="button" onClick={() => void runRemote('pull')}>
-              Pull
-            </button>
-          ) : null}
-          {outcome.output ? (
-            <details className="verdict__details">
-              <summary>Details</summary>
-              <pre className="code-block" tabIndex={0} aria-label="Git’s output">
-                {outcome.output}
-              </pre>
-            </details>
-          ) : null}
-        </div>
+        <OutcomePanel
+          outcome={outcome.outcome}
+          okTitle={outcome.message}
+          output={outcome.output}
+          actions={{
+            pull_first: () => void runRemote('pull'),
+            lfs_pull: () => void runRemote('lfs-pull'),
+          }}
+        />
       ) : null}
     </>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFix } from '../../../../renderer/features/machine-check/fix-text';
 
-// The fixes below are written the way main/services/machine-check/fixes.ts writes them.
+// The fixes below are written the way main/features/machine-check/fixes.ts writes them.
 
 describe('parseFix', () => {
   it('keeps a fix without commands as one sentence', () => {
