@@ -1,6 +1,7 @@
 import { redactSecrets } from '../core/redact';
 import { run, type RunOptions } from '../core/run';
 import { gitEnvironment, type GitContext } from './environment';
+import { protectiveArgs } from './safety';
 
 // The one place main runs git (after GitHub Desktop's lib/git/core.ts): an argument array, the
 // deliberate no-prompt environment of environment.ts, a timeout, the process tree stopped on
@@ -64,6 +65,13 @@ function firstLines(text: string): string {
   return redactSecrets(text.trim().split('\n').slice(0, 6).join('\n'));
 }
 
+let running = 0;
+
+/** How many git processes the app has going now: a lock file is stale only when none is. */
+export function gitRunsGoing(): number {
+  return running;
+}
+
 /**
  * Runs `git [-C cwd] ARGS` and returns how it ended when the exit code is one the caller named
  * (okExitCodes, default [0]); throws GitError otherwise, so no exit code is silently ignored.
@@ -73,16 +81,26 @@ export async function git(
   args: readonly string[],
   options: GitOptions = {},
 ): Promise<GitResult> {
-  const outcome = await run('git', options.cwd === undefined ? args : ['-C', options.cwd, ...args], {
-    env: gitEnvironment(context, options.env),
-    timeoutMs: options.timeoutMs ?? LOCAL_TIMEOUT_MS,
-    killTree: true,
-    maxOutputBytes: options.maxOutputBytes ?? 256 * 1024 * 1024,
-    ...(options.stdoutEncoding ? { stdoutEncoding: options.stdoutEncoding } : {}),
-    ...(options.input === undefined ? {} : { input: options.input }),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
-  });
+  const env = gitEnvironment(context, options.env);
+  running += 1;
+  let outcome;
+  try {
+    // Every run: no fsmonitor program; reads: no hook, filter or diff program of the repository.
+    const safe = await protectiveArgs(args, options.cwd, { env });
+    const located = options.cwd === undefined ? [] : ['-C', options.cwd];
+    outcome = await run('git', [...located, ...safe.before, ...safe.args], {
+      env,
+      timeoutMs: options.timeoutMs ?? LOCAL_TIMEOUT_MS,
+      killTree: true,
+      maxOutputBytes: options.maxOutputBytes ?? 256 * 1024 * 1024,
+      ...(options.stdoutEncoding ? { stdoutEncoding: options.stdoutEncoding } : {}),
+      ...(options.input === undefined ? {} : { input: options.input }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+    });
+  } finally {
+    running -= 1;
+  }
   const result: GitResult = {
     exitCode: outcome.exitCode,
     stdout: outcome.stdout,

@@ -24,11 +24,17 @@ export interface RepoStatus {
   readonly identity: { readonly name: string; readonly email: string } | null;
 }
 
-/** The branch, its distance from its upstream, the changed files and who commits. */
+/**
+ * The branch, its distance from its upstream, the changed files and who commits. A submodule's
+ * own edits are not looked into (`--ignore-submodules=dirty`): that would run `git status` inside
+ * it under its own config, which the safety options of core.ts cannot take back (safety.ts).
+ */
 export async function repoStatus(context: GitContext, repoPath: string): Promise<RepoStatus> {
-  const out = await git(context, ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all'], {
-    cwd: repoPath,
-  });
+  const out = await git(
+    context,
+    ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=all', '--ignore-submodules=dirty'],
+    { cwd: repoPath },
+  );
   let branch: string | null = null;
   let upstream: string | null = null;
   let ahead = 0;
