@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactSecrets } from '../../core/redact';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
 import { ONE_LINE, PATH, RUN_ID } from '../../ipc/schemas';
@@ -34,6 +35,19 @@ const TRANSPORT = z.enum(['https', 'ssh']);
 const hubRemote = (transport: 'https' | 'ssh', repo: string) =>
   ({ kind: transport === 'ssh' ? 'hub-ssh' : 'hub-https', repo, hasSecret: false }) as const;
 const PATTERN = ONE_LINE(256).refine((value) => !value.startsWith('-'), 'must not start with "-"');
+
+/**
+ * What an identity field must not hold: a web address or an access token. Git writes user.name
+ * and user.email into every commit, and the Hub shows them to everyone, so a pasted
+ * `https://user:hf_…@huggingface.co` would publish the token (issue 16, item 12). Tokens as
+ * redactSecrets knows them, plus shorter `hf_` / `api_org_` words that are not plain names.
+ */
+const URL_OR_TOKEN = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b(?:hf|api_org)_[A-Za-z0-9]{8,}/i;
+const noSecret = (value: string) => !URL_OR_TOKEN.test(value) && redactSecrets(value) === value;
+const IDENTITY_NAME = ONE_LINE(200).refine(noSecret, 'must be your name, not a web address or a token');
+const IDENTITY_EMAIL = ONE_LINE(254)
+  .refine((value) => /^[^\s@/:]+@[^\s@/:]+$/.test(value), 'must be an email address')
+  .refine(noSecret, 'must be an email address, not a web address or a token');
 
 /** The repository handlers; one map of running clones and pushes per app instance. */
 export function repoHandlers(): HandlerTable<
@@ -240,10 +254,7 @@ export function repoHandlers(): HandlerTable<
     },
 
     setIdentity: {
-      schema: z.object({
-        name: ONE_LINE(200),
-        email: ONE_LINE(254).refine((value) => /^[^\s@]+@[^\s@]+$/.test(value), 'must be an email address'),
-      }),
+      schema: z.object({ name: IDENTITY_NAME, email: IDENTITY_EMAIL }),
       handle: async ({ name, email }, context) => {
         try {
           await setIdentity(gitContextOf(context), name, email);
