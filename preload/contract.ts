@@ -6,10 +6,16 @@
 
 /**
  * Every cause the table can name. The first 36 are the app's agreed names (never renamed: screens
- * and tests key on them); the last six were added for real cases met while collecting transcripts:
+ * and tests key on them); the next six were added for real cases met while collecting transcripts:
  * `read_forbidden` (a 403 on a clone or fetch), `lfs_missing_on_hub` (the Hub lacks a large file a
  * pointer names), `ssh_no_key` (ssh had no key to offer), `git_missing`, `disk_full`, and
- * `invalid_metadata` (the Hub's check of README.md's YAML header refused the push).
+ * `invalid_metadata` (the Hub's check of README.md's YAML header refused the push). The last five
+ * name faults (issue 16): `local_permission` (a folder or file this computer will not let Git
+ * write: permissions, a read-only disk, `chattr +i`), `git_lock` (a `.lock` file of Git's is in
+ * the way, often left by a Git that stopped mid-write), `connection_lost` (the connection dropped
+ * mid-transfer), `stalled` (no data for the app's hard limit, so it stopped the run), and
+ * `concurrent_push` (the Hub refused to update a branch another push was updating at the same
+ * moment: `[remote rejected] ... (failed to update ref)`).
  */
 export type FailureKind =
   | 'password_refused'
@@ -53,7 +59,12 @@ export type FailureKind =
   | 'ssh_no_key'
   | 'git_missing'
   | 'disk_full'
-  | 'invalid_metadata';
+  | 'invalid_metadata'
+  | 'local_permission'
+  | 'git_lock'
+  | 'connection_lost'
+  | 'stalled'
+  | 'concurrent_push';
 
 /**
  * What the app can do about a failure in one click; the screen decides how to offer it.
@@ -74,6 +85,8 @@ export type FailureKind =
  * - enable_large_files: configure the multipart transfer for LFS files over 5 GB (what
  *   `hf lfs-enable-largefiles .` does, HUB-FACTS).
  * - test_ssh_connection: run the SSH setup's connection test (it shows which key ssh offers).
+ * - remove_stale_lock: delete the lock file the outcome names (its only entry in `files`), offered
+ *   only when main found it older than the app's start with no git of the app running.
  */
 export type FailureAction =
   | 'forget_and_reenter'
@@ -91,7 +104,8 @@ export type FailureAction =
   | 'resolve_conflicts'
   | 'stash_and_retry'
   | 'enable_large_files'
-  | 'test_ssh_connection';
+  | 'test_ssh_connection'
+  | 'remove_stale_lock';
 
 /**
  * The one answer every screen draws for what git, git-lfs, ssh or the Hub printed (main's failure
@@ -637,6 +651,15 @@ export interface Operations {
   readonly pickFolder: { readonly request: { readonly title: string }; readonly result: string | null };
   /** The redacted report for support: versions, machine check, ssh -T verdict, token role. */
   readonly supportReport: { readonly request: null; readonly result: { readonly text: string } };
+  /**
+   * Deletes a stale git lock file that an outcome named with the remove_stale_lock action: only one
+   * of Git's own lock files in the home folder or in the repository at `repo`, only when it is older
+   * than the app's start and no git of the app is running (checked again here).
+   */
+  readonly removeStaleLock: {
+    readonly request: { readonly path: string; readonly repo: string | null };
+    readonly result: { readonly removed: string };
+  };
   /** "Explain an error message": what a terminal, notebook or tutorial printed, explained by the failure table. */
   readonly explainError: { readonly request: { readonly text: string }; readonly result: Outcome };
   /** Pushes the current branch (or a dry run), and explains any refusal. */
@@ -650,12 +673,19 @@ export interface Operations {
 export interface Events {
   /** Each probe of the machine check as it finishes, so the screen fills in live. */
   readonly machineCheckItem: CheckItem;
-  /** Clone, push, pull and LFS progress: the whole run's percent, rising only. */
+  /**
+   * Clone, push, pull and LFS progress: the whole run's percent, rising only, in bytes where git or
+   * git-lfs reports them (main/git/progress.ts), and a mark while nothing moves.
+   */
   readonly repoProgress: {
     readonly runId: string;
     readonly phase: 'counting' | 'receiving' | 'resolving' | 'writing' | 'lfs' | 'checkout' | 'done';
     readonly percent: number;
     readonly detail: string;
+    /** Bytes moved and expected so far in the whole run (pack and large files), when known. */
+    readonly bytes?: { readonly done: number; readonly total: number };
+    /** Set while no data has come for this many seconds (the app's stall warning; Retry and Cancel). */
+    readonly stalledSeconds?: number;
   };
   /** Each line of the live `ssh -T` panel as ssh prints it. */
   readonly sshTestOutput: {

@@ -51,6 +51,7 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     tryPush: (request) => invoke('tryPush', request),
     supportReport: (request) => invoke('supportReport', request),
     explainError: (request) => invoke('explainError', request),
+    removeStaleLock: (request) => invoke('removeStaleLock', request),
     repoAccess: (request) => invoke('repoAccess', request),
     parseRepo: (request) => invoke('parseRepo', request),
     cloneRepo: (request) => invoke('cloneRepo', request),

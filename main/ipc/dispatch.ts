@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { EventName, Events, OperationName, RequestOf, Result, ResultOf } from '../../preload/contract';
+import type {
+  EventName,
+  Events,
+  OperationName,
+  Outcome,
+  RequestOf,
+  Result,
+  ResultOf,
+} from '../../preload/contract';
 import type { Settings } from '../core/settings';
 import type { AppSession } from '../core/session';
 import { redactSecrets } from '../core/redact';
@@ -27,6 +35,17 @@ export interface Handler<K extends OperationName> {
 
 /** A feature's handlers; the full table must cover every operation, or it fails to compile. */
 export type HandlerTable<K extends OperationName = OperationName> = { readonly [P in K]: Handler<P> };
+
+/** An outcome with every text in it redacted, as the rest of a failure is. */
+function redactOutcome(outcome: Outcome): Outcome {
+  return {
+    ...outcome,
+    message: redactSecrets(outcome.message),
+    fix: redactSecrets(outcome.fix),
+    ...(outcome.files === undefined ? {} : { files: outcome.files.map(redactSecrets) }),
+    ...(outcome.link === undefined ? {} : { link: redactSecrets(outcome.link) }),
+  };
+}
 
 /** Upper bound on any request body, before parsing, so a 100 MB payload costs nothing. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
@@ -80,6 +99,8 @@ export async function dispatch(
         message: redactSecrets(error.message),
         hint: redactSecrets(error.hint),
         ...(error.details === undefined ? {} : { details: redactSecrets(error.details) }),
+        // The failure table's answer travels too (its action and files are what the screen offers).
+        ...(error.outcome === undefined ? {} : { outcome: redactOutcome(error.outcome) }),
       },
     };
   } catch (error) {

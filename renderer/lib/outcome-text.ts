@@ -18,6 +18,7 @@ export const ACTION_LABELS: Readonly<Record<FailureAction, string>> = {
   stash_and_retry: 'Set my changes aside and try again',
   enable_large_files: 'Set up very large files',
   test_ssh_connection: 'Test the SSH connection',
+  remove_stale_lock: 'Remove the stale lock',
 };
 
 /** Actions whose words read right as a link to the Hub page the outcome names. */

@@ -20,7 +20,8 @@ import { CloneError, cloneRepo } from './clone';
 import { repoFailure } from './failure';
 import { ForkError, forkWithLfs } from './fork';
 import { installLfs, lfsPull, lfsState, migrateToLfs, trackWithLfs } from './lfs';
-import { explainRun, outcomeOf } from './outcome';
+import { removeStaleLock } from '../../git/locks';
+import { APP_STARTED_AT, explainRun, localFailure, outcomeOf } from './outcome';
 import { readRecent, rememberAction, type RecentRepo } from './recent';
 import { RunRegistry } from './runs';
 import { hubAddresses, readRepoState } from './state';
@@ -49,8 +50,13 @@ const IDENTITY_EMAIL = ONE_LINE(254)
   .refine((value) => /^[^\s@/:]+@[^\s@/:]+$/.test(value), 'must be an email address')
   .refine(noSecret, 'must be an email address, not a web address or a token');
 
-/** The repository handlers; one map of running clones and pushes per app instance. */
-export function repoHandlers(): HandlerTable<
+/**
+ * The repository handlers; one map of running clones and pushes per app instance. `startedAt` is
+ * when the app started (tests set it): a git lock file older than that may be offered for removal.
+ */
+export function repoHandlers(
+  options: { readonly startedAt?: number } = {},
+): HandlerTable<
   | 'repoAccess'
   | 'parseRepo'
   | 'cloneRepo'
@@ -68,8 +74,19 @@ export function repoHandlers(): HandlerTable<
   | 'forkRepo'
   | 'recentRepos'
   | 'pickFolder'
+  | 'removeStaleLock'
 > {
   const runs = new RunRegistry();
+  const startedAt = options.startedAt ?? APP_STARTED_AT;
+  /** A local git command's failure, explained (a lock, a full disk, a folder Git may not write). */
+  const local = <T>(error: unknown, context: HandlerContext, repo?: string) =>
+    localFailure<T>(
+      error,
+      context.settings,
+      gitContextOf(context),
+      repo === undefined ? {} : { repo },
+      startedAt,
+    );
 
   const remember = (
     context: HandlerContext,
@@ -214,7 +231,7 @@ export function repoHandlers(): HandlerTable<
           await stage(gitContextOf(context), repo, files ?? 'all');
           return ok(await state(repo, context));
         } catch (error) {
-          return repoFailure(error);
+          return local(error, context, path);
         }
       },
     },
@@ -248,7 +265,7 @@ export function repoHandlers(): HandlerTable<
           await remember(context, repo, 'committed');
           return ok(await state(repo, context));
         } catch (error) {
-          return repoFailure(error);
+          return local(error, context, path);
         }
       },
     },
@@ -260,7 +277,7 @@ export function repoHandlers(): HandlerTable<
           await setIdentity(gitContextOf(context), name, email);
           return ok(null);
         } catch (error) {
-          return repoFailure(error);
+          return local(error, context);
         }
       },
     },
@@ -275,7 +292,7 @@ export function repoHandlers(): HandlerTable<
             push(git, repo, { signal, onProgress }),
           );
           if (result.ok) await remember(context, repo, 'pushed');
-          return ok(await explainRun(result, repo, context.settings, git, 'push'));
+          return ok(await explainRun(result, repo, context.settings, git, 'push', startedAt));
         } catch (error) {
           return repoFailure(error);
         }
@@ -292,7 +309,7 @@ export function repoHandlers(): HandlerTable<
             pull(git, repo, { signal, onProgress }),
           );
           if (result.ok) await remember(context, repo, 'pulled');
-          return ok(await explainRun(result, repo, context.settings, git, 'pull'));
+          return ok(await explainRun(result, repo, context.settings, git, 'pull', startedAt));
         } catch (error) {
           return repoFailure(error);
         }
@@ -314,7 +331,9 @@ export function repoHandlers(): HandlerTable<
           const result = await tracked(runId, context, (signal, onProgress) =>
             lfsPull(context.settings, context.session, context.env, repo, { signal, onProgress }),
           );
-          return ok(await explainRun(result, repo, context.settings, gitContextOf(context), 'lfs_pull'));
+          return ok(
+            await explainRun(result, repo, context.settings, gitContextOf(context), 'lfs_pull', startedAt),
+          );
         } catch (error) {
           return repoFailure(error);
         }
@@ -323,7 +342,8 @@ export function repoHandlers(): HandlerTable<
 
     installLfs: {
       schema: z.null(),
-      handle: async (_request, { settings, env }) => {
+      handle: async (_request, context) => {
+        const { settings, env } = context;
         const before = await lfsState(settings, env);
         if (!before.installed)
           return fail('lfs_missing', 'Git LFS is not installed on this computer.', before.howToInstall);
@@ -331,7 +351,7 @@ export function repoHandlers(): HandlerTable<
           await installLfs(settings, env);
           return ok(await lfsState(settings, env));
         } catch (error) {
-          return repoFailure(error);
+          return local(error, context);
         }
       },
     },
@@ -344,7 +364,7 @@ export function repoHandlers(): HandlerTable<
           await trackWithLfs(context.settings, repo, pattern, context.env);
           return ok(await state(repo, context));
         } catch (error) {
-          return repoFailure(error);
+          return local(error, context, path);
         }
       },
     },
@@ -363,7 +383,7 @@ export function repoHandlers(): HandlerTable<
           const { backupBranch } = await migrateToLfs(context.settings, repo, pattern, true, context.env);
           return ok({ backupBranch, state: await state(repo, context) });
         } catch (error) {
-          return repoFailure(error);
+          return local(error, context, path);
         }
       },
     },
@@ -436,6 +456,27 @@ export function repoHandlers(): HandlerTable<
               'The folder picker is part of the desktop app.',
               'Type the folder’s full path instead.',
             ),
+    },
+
+    removeStaleLock: {
+      schema: z.object({ path: PATH, repo: PATH.nullable() }),
+      handle: async ({ path, repo }, context) => {
+        try {
+          const git = gitContextOf(context);
+          const place = repo === null ? undefined : await checkRepoPath(git, repo);
+          const removed = await removeStaleLock(
+            git,
+            path,
+            { home: context.settings.home, ...(place === undefined ? {} : { repo: place }) },
+            startedAt,
+          );
+          return removed.ok
+            ? ok({ removed: removed.path })
+            : fail('not_allowed', removed.reason, removed.hint);
+        } catch (error) {
+          return repoFailure(error);
+        }
+      },
     },
 
     recentRepos: {

@@ -1,14 +1,27 @@
-import type { Outcome, RemoteRunView } from '../../../preload/contract';
+import type { Outcome, RemoteRunView, Result } from '../../../preload/contract';
 import type { Settings } from '../../core/settings';
-import type { GitContext } from '../../git/core';
+import { GitError, type GitContext } from '../../git/core';
 import { explainFailure, type FailureContext } from '../../git/failures';
+import { adviseLock, type LockPlaces } from '../../git/locks';
 import type { RemoteRun } from '../../git/remote-run';
 import { listRemotes, mainRemote } from '../../git/remotes';
+import { STALL_LINE } from '../../git/stall';
 import type { RemoteUrlInfo } from '../../git/remote-url';
 import { failureContext } from '../https';
+import { repoFailure } from './failure';
 import { hubAddresses } from './state';
 
-/** The failure table's answer for what a run against `remote` printed. */
+/**
+ * When this app started (Node's performance.timeOrigin is the process's start): a lock file older
+ * than that cannot be held by a git this app started (main/git/locks.ts).
+ */
+export const APP_STARTED_AT = performance.timeOrigin;
+
+/**
+ * The failure table's answer for what a run against `remote` printed. A run the app stopped
+ * because the Hub sent nothing is explained without asking the Hub anything more (whoami would
+ * wait on the same silent Hub, and the answer does not depend on the token).
+ */
 export async function outcomeOf(
   output: string,
   settings: Settings,
@@ -17,6 +30,8 @@ export async function outcomeOf(
   remote: RemoteUrlInfo | undefined,
   flags: FailureContext['flags'],
 ): Promise<Outcome> {
+  if (flags?.stalled === true || STALL_LINE.test(output))
+    return explainFailure(output, { operation, endpoint: settings.hubEndpoint, ...(flags ? { flags } : {}) });
   return explainFailure(output, await failureContext(settings, env, operation, remote, flags));
 }
 
@@ -35,20 +50,59 @@ export async function explainRun(
   settings: Settings,
   git: GitContext,
   operation: Extract<FailureContext['operation'], 'push' | 'pull' | 'lfs_pull' | 'fetch'>,
+  startedAt: number = APP_STARTED_AT,
 ): Promise<RemoteRunView> {
   const origin = mainRemote(await listRemotes(git, path, hubAddresses(settings)).catch(() => []));
-  const outcome = await outcomeOf(result.output, settings, git.env, operation, origin, {
+  const told = await outcomeOf(result.output, settings, git.env, operation, origin, {
     exitCode: result.exitCode,
     cancelled: result.cancelled,
     timedOut: result.timedOut,
+    stalled: result.stalled,
   });
+  const outcome = await adviseLock(git, told, { home: settings.home, repo: path }, startedAt);
   return {
     ok: result.ok,
     cancelled: result.cancelled,
-    behind: outcome.kind === 'non_fast_forward',
+    behind: outcome.kind === 'non_fast_forward' || outcome.kind === 'concurrent_push',
     output: result.output,
     message: result.ok ? DONE[operation] : outcome.message,
     fix: result.ok ? '' : outcome.fix,
     outcome,
+  };
+}
+
+/**
+ * A failed local git command (staging, a commit, git's settings, LFS set-up) as the screen shows
+ * it: through the failure table when it names the cause (a full disk, a lock file, a folder Git
+ * may not write), with a stale lock's one-click removal where it is safe; otherwise as before.
+ */
+export async function localFailure<T>(
+  error: unknown,
+  settings: Settings,
+  git: GitContext,
+  places: Omit<LockPlaces, 'home'>,
+  startedAt: number = APP_STARTED_AT,
+): Promise<Result<T>> {
+  if (!(error instanceof GitError) || error.result.notFound) return repoFailure(error);
+  const told = explainFailure(error.result.output, {
+    operation: 'local',
+    endpoint: settings.hubEndpoint,
+    flags: {
+      exitCode: error.result.exitCode,
+      cancelled: error.result.cancelled,
+      timedOut: error.result.timedOut,
+    },
+  });
+  if (told.kind === 'unknown' || told.kind === 'ok') return repoFailure(error);
+  const outcome = await adviseLock(git, told, { home: settings.home, ...places }, startedAt);
+  return {
+    ok: false,
+    error: {
+      code: 'git_failed',
+      message: outcome.message,
+      hint: outcome.fix,
+      details: error.result.output || error.message,
+      outcome,
+    },
   };
 }

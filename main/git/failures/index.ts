@@ -7,6 +7,7 @@ import type { Failure, FailureContext, FailureKind } from './types';
 // caller. The table is ordered data (table.ts); this file only reads it.
 
 export { writeRefusal } from './permissions';
+export { lockFileOf } from './rules-faults';
 export type { Failure, FailureAction, FailureContext, FailureKind, WhoamiSummary } from './types';
 
 /**
@@ -56,6 +57,11 @@ export const FAILURE_KINDS: readonly FailureKind[] = [
   'git_missing',
   'disk_full',
   'invalid_metadata',
+  'local_permission',
+  'git_lock',
+  'connection_lost',
+  'stalled',
+  'concurrent_push',
 ];
 
 /**

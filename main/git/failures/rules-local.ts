@@ -74,7 +74,7 @@ export const pushTooBig: FailureRule = {
   kind: 'push_too_big',
   source: 'HUB-FACTS; huggingface/huggingface_hub#1472; huggingface/transformers#17813',
   matches: (text, context) =>
-    /RPC failed; HTTP (?:408|413)|HTTP 413|send-pack: unexpected disconnect/.test(text) ||
+    /RPC failed; HTTP (?:408|413)|HTTP 413/.test(text) ||
     (HUNG_UP.test(text) &&
       !NETWORK.test(text) &&
       (context.operation === 'push' ||

@@ -62,7 +62,10 @@ export const gitMissing: FailureRule = {
 export const diskFull: FailureRule = {
   kind: 'disk_full',
   source: 'gitpod-io/gitpod#1244; mikeizbicki/cmc-csci143#335',
-  matches: (text) => /No space left on device|There is not enough space on the disk|\bENOSPC\b/i.test(text),
+  matches: (text) =>
+    /No space left on device|There is not enough space on the disk|\bENOSPC\b|Disk quota exceeded|\bEDQUOT\b/i.test(
+      text,
+    ),
   explain: () => ({
     message: "This computer's disk is full, so Git could not write the files.",
     fix: 'Free some space on the disk, then try again. A repository with large files needs room for each of them twice (Git LFS keeps a copy beside the one you see).',

@@ -19,9 +19,21 @@ export interface WhoamiSummary {
 
 /** What the app knows besides the text; it changes the answer only as an input, never the text. */
 export interface FailureContext {
-  /** `explain` is a pasted text with no other context. */
+  /**
+   * `explain` is a pasted text with no other context; `local` is a command that changes only this
+   * computer (staging, a commit, git's settings, `git lfs install`, a credential helper).
+   */
   readonly operation:
-    'clone' | 'fetch' | 'pull' | 'push' | 'push_dry_run' | 'lfs_pull' | 'fork' | 'ssh_test' | 'explain';
+    | 'clone'
+    | 'fetch'
+    | 'pull'
+    | 'push'
+    | 'push_dry_run'
+    | 'lfs_pull'
+    | 'fork'
+    | 'ssh_test'
+    | 'local'
+    | 'explain';
   readonly transport?: 'https' | 'ssh';
   /** e.g. https://huggingface.co, for links in fixes (no trailing slash). */
   readonly endpoint: string;
@@ -48,6 +60,8 @@ export interface FailureContext {
     readonly timedOut?: boolean;
     /** The program (ssh for ssh_test, git otherwise) is not installed. */
     readonly notFound?: boolean;
+    /** The app stopped the run: nothing came from the Hub for its hard limit (remote-run.ts). */
+    readonly stalled?: boolean;
   };
 }
 

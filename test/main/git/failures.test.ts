@@ -60,6 +60,11 @@ const EVERY_KIND: Record<FailureKind, true> = {
   git_missing: true,
   disk_full: true,
   invalid_metadata: true,
+  local_permission: true,
+  git_lock: true,
+  connection_lost: true,
+  stalled: true,
+  concurrent_push: true,
 };
 
 describe('FAILURE_KINDS', () => {

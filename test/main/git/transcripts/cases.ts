@@ -1036,6 +1036,226 @@ export const TRANSCRIPTS: readonly Transcript[] = [
     context: { ...push, flags: { exitCode: 0 } },
   },
 
+  // Faults of this computer and the line (issue 16, item 6), produced here by real git 2.39 and
+  // git-lfs 3.3 as root in temp homes: a 20 MB tmpfs (a full disk), `chattr +i` (immutable), a
+  // read-only tmpfs, another user (setpriv), planted lock files, the fake hub killed mid-transfer
+  // (test/main/git/faults.test.ts produces each of these again and checks the table on it).
+
+  // disk_full
+  {
+    kind: 'disk_full',
+    label: 'a clone whose pack does not fit (produced here: 20 MB tmpfs, 26 MB pack)',
+    source: 'produced here (git 2.39 clone into a full tmpfs)',
+    output: [
+      'remote: Compressing objects: 100% (2/2), done.        ',
+      'fatal: write error: No space left on device',
+      'fatal: fetch-pack: invalid index-pack output',
+    ].join('\n'),
+    context: clone,
+  },
+  {
+    kind: 'disk_full',
+    label: 'staging on a full disk (produced here)',
+    source: 'produced here (git 2.39 add on a full tmpfs)',
+    output: 'fatal: unable to write loose object file: No space left on device',
+    context: { operation: 'local' },
+  },
+
+  // local_permission
+  {
+    kind: 'local_permission',
+    label: 'a clone into a folder with chattr +i (produced here)',
+    source: 'produced here (git 2.39, chattr +i on the parent folder)',
+    output: "fatal: could not create work tree dir 'imm/c': Operation not permitted",
+    context: clone,
+    expected: { files: ['imm/c'] },
+  },
+  {
+    kind: 'local_permission',
+    label: 'a clone onto a read-only disk (produced here)',
+    source: 'produced here (git 2.39, a tmpfs mounted ro)',
+    output: "fatal: could not create work tree dir 'ro/c': Read-only file system",
+    context: clone,
+  },
+  {
+    kind: 'local_permission',
+    label: 'a clone into a folder another user owns (produced here)',
+    source: 'produced here (git 2.39 as nobody, setpriv)',
+    output: "fatal: could not create work tree dir '/tmp/gf/t/rootonly/c': Permission denied",
+    context: clone,
+  },
+  {
+    kind: 'local_permission',
+    label: 'staging with .git/objects immutable (produced here)',
+    source: 'produced here (git 2.39 add, chattr +i .git/objects)',
+    output: [
+      'error: unable to create temporary file: Operation not permitted',
+      'error: a: failed to insert into database',
+      "error: unable to index file 'a'",
+      'fatal: adding files failed',
+    ].join('\n'),
+    context: { operation: 'local' },
+  },
+  {
+    kind: 'local_permission',
+    label: 'a commit with .git immutable: the index lock cannot be made (not a stale lock)',
+    source: 'produced here (git 2.39 commit, chattr +i .git)',
+    output: "fatal: Unable to create '/tmp/gf/t/r2/.git/index.lock': Operation not permitted",
+    context: { operation: 'local' },
+  },
+
+  // git_lock
+  {
+    kind: 'git_lock',
+    label: 'a stale ~/.gitconfig.lock on git config --global (produced here)',
+    source: 'produced here (git 2.39 config.c)',
+    output: 'error: could not lock config file /tmp/lk/.gitconfig: File exists',
+    context: { operation: 'local' },
+    expected: { action: 'remove_stale_lock', files: ['/tmp/lk/.gitconfig.lock'] },
+  },
+  {
+    kind: 'git_lock',
+    label: 'git lfs install with a stale ~/.gitconfig.lock (produced here)',
+    source: 'produced here (git-lfs 3.3 running git config)',
+    output:
+      "warning: error running /usr/lib/git-core/git 'config' '--includes' '--global' '--replace-all' 'filter.lfs.required' 'true': 'error: could not lock config file /tmp/lk/.gitconfig: File exists' 'exit status 255'\nRun `git lfs install --force` to reset Git configuration.",
+    context: { operation: 'local' },
+    expected: { files: ['/tmp/lk/.gitconfig.lock'] },
+  },
+  {
+    kind: 'git_lock',
+    label: 'a stale .git/index.lock on git add (produced here)',
+    source: 'produced here (git 2.39 lockfile.c)',
+    output:
+      "fatal: Unable to create '/tmp/lk/r/.git/index.lock': File exists.\n\nAnother git process seems to be running in this repository, e.g.\nan editor opened by 'git commit'. Please make sure all processes\nare terminated then try again. If it still fails, a git process\nmay have crashed in this repository earlier:\nremove the file manually to continue.",
+    expected: { files: ['/tmp/lk/r/.git/index.lock'] },
+  },
+  {
+    kind: 'git_lock',
+    label: 'a stale ref lock on commit (produced here)',
+    source: 'produced here (git 2.39 refs/files-backend.c)',
+    output:
+      "fatal: cannot lock ref 'HEAD': Unable to create '/tmp/lk/r/.git/refs/heads/master.lock': File exists.\n\nAnother git process seems to be running in this repository, e.g.\nan editor opened by 'git commit'. Please make sure all processes\nare terminated then try again. If it still fails, a git process\nmay have crashed in this repository earlier:\nremove the file manually to continue.",
+    context: { operation: 'local' },
+    expected: { files: ['/tmp/lk/r/.git/refs/heads/master.lock'] },
+  },
+  {
+    kind: 'git_lock',
+    label: 'the credential store’s lock on “Forget this token” (exit 0; produced here)',
+    source: 'produced here (git 2.39 credential-store.c)',
+    output: 'fatal: unable to get credential storage lock in 1000 ms: File exists',
+    context: { operation: 'local' },
+    expected: { files: ['~/.git-credentials.lock'] },
+  },
+
+  // connection_lost
+  {
+    kind: 'connection_lost',
+    label: 'the hub killed while a clone received its pack (produced here)',
+    source: 'produced here (git 2.39 over HTTP, the fake hub killed mid-pack)',
+    output: [
+      "Cloning into '/tmp/drop-HJuUh7/c1'...",
+      'remote: Compressing objects: 100% (12/12), done.        ',
+      'Receiving objects:   7% (1/13)',
+      'error: RPC failed; curl 18 transfer closed with outstanding read data remaining',
+      'fatal: early EOF',
+      'fatal: fetch-pack: invalid index-pack output',
+    ].join('\n'),
+    context: clone,
+  },
+  {
+    kind: 'connection_lost',
+    label: 'the hub killed while a push sent its pack (produced here)',
+    source: 'produced here (git 2.39 over HTTP, the fake hub killed mid-push)',
+    output: [
+      'Writing objects:   7% (1/13)',
+      "error: RPC failed; curl 7 Failed to connect to 127.0.0.1 port 39441 after 0 ms: Couldn't connect to server",
+      'Writing objects:  38% (5/13)',
+      'send-pack: unexpected disconnect while reading sideband packet',
+      'Writing objects: 100% (13/13), 9.09 MiB | 17.05 MiB/s, done.',
+      'Total 13 (delta 0), reused 0 (delta 0), pack-reused 0',
+      'fatal: the remote end hung up unexpectedly',
+      'Everything up-to-date',
+    ].join('\n'),
+    context: push,
+    expected: { fix: 'Your branch on the Hub did not change: check the connection, then push again.' },
+  },
+  {
+    kind: 'connection_lost',
+    label: 'an HTTP/2 stream cut during a clone',
+    source: 'zai-org/CogVideo#168 (also curl/curl#16732: "not-a-curl-bug", a dropped connection)',
+    output: [
+      "Cloning into 'C:\\Code\\CogVideo'...",
+      'remote: Enumerating objects: 687, done.',
+      'remote: Counting objects: 100% (252/252), done.',
+      'remote: Compressing objects: 100% (120/120), done.',
+      'error: RPC failed; curl 92 HTTP/2 stream 5 was not closed cleanly: CANCEL (err 8)',
+      'error: 1344 bytes of body are still expected',
+      'fetch-pack: unexpected disconnect while reading sideband packet',
+      'fatal: early EOF',
+      'fatal: fetch-pack: invalid index-pack output',
+    ].join('\n'),
+    context: clone,
+  },
+
+  // concurrent_push
+  {
+    kind: 'concurrent_push',
+    label: 'two pushes to main at once (produced here)',
+    source: 'produced here (git 2.39 receive-pack, a second push during the first one’s hook)',
+    output: [
+      "remote: error: cannot lock ref 'refs/heads/main': is at 727ec5cae0fb8ff31706d95900c0933773a44911 but expected 56e94e97f5182ea1630feaf780b0e1ae7d3c2412        ",
+      'To https://huggingface.co/alice/model',
+      ' ! [remote rejected] main -> main (failed to update ref)',
+      "error: failed to push some refs to 'https://huggingface.co/alice/model'",
+    ].join('\n'),
+    context: push,
+    expected: { action: 'pull_first' },
+  },
+  {
+    kind: 'concurrent_push',
+    label: 'the branch locked on the Hub’s side (produced here): not a lock of this computer',
+    source: 'produced here (git 2.39 receive-pack with refs/heads/main.lock present)',
+    output: [
+      "remote: error: cannot lock ref 'refs/heads/main': Unable to create '/srv/r.git/./refs/heads/main.lock': File exists.        ",
+      'remote: ',
+      'remote: Another git process seems to be running in this repository, e.g.        ',
+      "remote: an editor opened by 'git commit'. Please make sure all processes        ",
+      'remote: are terminated then try again. If it still fails, a git process        ',
+      'remote: may have crashed in this repository earlier:        ',
+      'remote: remove the file manually to continue.        ',
+      'To https://huggingface.co/alice/model',
+      ' ! [remote rejected] main -> main (failed to update ref)',
+      "error: failed to push some refs to 'https://huggingface.co/alice/model'",
+    ].join('\n'),
+    context: push,
+    expected: { action: 'pull_first' },
+  },
+
+  // stalled
+  {
+    kind: 'stalled',
+    label: 'a clone with the hub frozen mid-pack, stopped by the app (produced here)',
+    source:
+      'produced here (the fake hub SIGSTOPped mid-pack; the hard limit at 2.5 s); abridged: the counting lines left out',
+    output: [
+      "Cloning into '/tmp/hfgd-faults-XQiqwO/frozen-clone'...",
+      'remote: Enumerating objects: 15, done.        ',
+      'remote: Compressing objects: 100% (14/14), done.        ',
+      'Receiving objects:   6% (1/15)\rReceiving objects:  13% (2/15)\rReceiving objects:  20% (3/15)\rfetch-pack: unexpected disconnect while reading sideband packet',
+      'HF Git Desktop stopped this: no data from the Hub for 3 s.',
+    ].join('\n'),
+    context: clone,
+    expected: { message: 'No data came from the Hub for 3 seconds, so the app stopped waiting.' },
+  },
+  {
+    kind: 'stalled',
+    label: 'a push with the hub frozen mid-upload of a large file (produced here)',
+    source: 'produced here (the fake hub SIGSTOPped while git-lfs uploaded; git printed nothing)',
+    output: 'HF Git Desktop stopped this: no data from the Hub for 3 s.',
+    context: { ...push, flags: { exitCode: null, stalled: true } },
+  },
+
   // unknown
   {
     kind: 'unknown',

@@ -1,0 +1,61 @@
+import { access } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { gitOutcome, type GitContext } from './core';
+import { parsePointer, readBlobs } from './objects';
+
+// How many bytes of large files a checkout will download: the LFS pointers in the commit's tree
+// whose objects are not in the repository's LFS store yet. git-lfs learns this one file at a time
+// while git checks files out (its smudge filter sees "1/1" per file), so the progress model asks
+// here once, when the first large file starts: reading objects does not touch the index or the
+// work tree that the checkout is writing.
+
+/** Pointers are about 130 bytes; the spec parser reads at most 1024 (objects.ts parsePointer). */
+const POINTER_MAX = 1024;
+
+/** git-lfs keeps objects under <git dir>/lfs/objects/OID[0:2]/OID[2:4]/OID (git-lfs docs/spec.md). */
+const storePath = (gitDir: string, oid: string): string =>
+  join(gitDir, 'lfs', 'objects', oid.slice(0, 2), oid.slice(2, 4), oid);
+
+/** The bytes and files of large files `revision` has that the local store lacks; undefined if git cannot say. */
+export async function lfsDownloadSize(
+  context: GitContext,
+  repoPath: string,
+  revision: string,
+): Promise<{ readonly bytes: number; readonly files: number } | undefined> {
+  const dir = await gitOutcome(context, ['rev-parse', '--git-common-dir'], {
+    cwd: repoPath,
+    timeoutMs: 10_000,
+  });
+  const tree = await gitOutcome(context, ['ls-tree', '-r', '-l', '-z', '--end-of-options', revision], {
+    cwd: repoPath,
+    timeoutMs: 60_000,
+  });
+  if (dir.exitCode !== 0 || tree.exitCode !== 0) return undefined;
+  const gitDir = dir.stdout.trim();
+  const absolute = isAbsolute(gitDir) ? gitDir : join(repoPath, gitDir);
+  // "<mode> blob <oid> <size>\t<path>": only blobs small enough to be pointers.
+  const small = tree.stdout
+    .split('\u0000')
+    .map((entry) => /^\d+ blob ([0-9a-f]{40,64}) +(\d+)\t/.exec(entry))
+    .filter((match): match is RegExpExecArray => match !== null && Number(match[2]) <= POINTER_MAX)
+    .map((match) => match[1]!);
+  const blobs = await readBlobs(context, repoPath, [...new Set(small)]);
+  const wanted = new Map<string, number>();
+  for (const text of blobs.values()) {
+    const pointer = parsePointer(text);
+    if (pointer) wanted.set(pointer.oid, pointer.size);
+  }
+  let bytes = 0;
+  let files = 0;
+  for (const [oid, size] of wanted) {
+    const present = await access(storePath(absolute, oid)).then(
+      () => true,
+      () => false,
+    );
+    if (!present) {
+      bytes += size;
+      files += 1;
+    }
+  }
+  return { bytes, files };
+}
