@@ -33,6 +33,12 @@ export interface ProgressPlan {
    * the bar, not all of it.
    */
   readonly lfsAfterPack?: boolean;
+  /**
+   * The large files go before the pack (a push: git-lfs uploads from git's pre-push hook, which
+   * git runs before it sends anything, githooks(5)). When git starts on the pack, the upload is
+   * over, whatever git-lfs's progress lines, which trail the upload, say so far.
+   */
+  readonly lfsBeforePack?: boolean;
 }
 
 /**
@@ -101,6 +107,7 @@ export class ProgressTracker {
   private measuredLfs: number | undefined;
   /** A measurement of the large files is on its way: until it comes, their lines do not size the bar. */
   private measuring = false;
+  private lfsOver = false;
   /** The bar and the bytes at the last moment a size changed; the rest is shared from there. */
   private anchor: { percent: number; work: number; total: number } | undefined;
 
@@ -123,6 +130,7 @@ export class ProgressTracker {
       const span = match?.[1] ? PACK_PHASES[match[1]] : undefined;
       if (!span || !match?.[2]) continue;
       const [phase, from, to] = span;
+      if (this.plan.lfsBeforePack && !this.lfsOver) this.finishLfs();
       const fraction = Number(match[2]) / 100;
       this.packFraction = Math.max(this.packFraction, from + (to - from) * fraction);
       const bytes = parseGitBytes(line);
@@ -140,7 +148,9 @@ export class ProgressTracker {
     const match = /^(download|upload|checkout) (\d+)\/(\d+) (\d+)\/(\d+) (.*)$/.exec(line.trim());
     if (!match) return;
     const [, direction, , files, done, total, name = ''] = match;
-    // "checkout" lines copy a downloaded file into place: no bytes from the Hub.
+    // Lines that come after the step that moved the files has ended (lfsBeforePack) say nothing
+    // new; "checkout" lines copy a downloaded file into place: no bytes from the Hub.
+    if (this.lfsOver) return;
     if (direction === 'checkout') return this.update('lfs', `Writing ${name}`);
     this.batchFiles = Math.max(this.batchFiles, Number(files));
     const before = this.files.get(name);
@@ -163,6 +173,13 @@ export class ProgressTracker {
    */
   lfsMeasuring(): void {
     this.measuring = true;
+  }
+
+  /** Every large file seen is whole: the step that moved them has ended. */
+  private finishLfs(): void {
+    this.lfsOver = true;
+    for (const file of this.files.values()) file.done = file.total;
+    this.batchFiles = this.files.size;
   }
 
   /** The large files' size as measured from the commit being checked out, or undefined if it could not be. */

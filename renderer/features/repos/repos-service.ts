@@ -57,6 +57,10 @@ export const migrateLfs = (path: string, pattern: string) =>
 /** The repositories the app used lately. */
 export const recentRepos = () => settle(() => getBridge().recentRepos(null));
 
+/** Removes a stale git lock file an outcome named (main checks again that it is safe). */
+export const removeStaleLock = (path: string, repo: string | null) =>
+  settle(() => getBridge().removeStaleLock({ path, repo }));
+
 /** Asks main to stop a long run; the run then ends with its own cancelled answer. */
 export const cancelRepoRun = (runId: string) => settle(() => getBridge().cancelRepoRun({ runId }));
 

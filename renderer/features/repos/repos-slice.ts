@@ -42,6 +42,8 @@ export interface ReposSlice {
   readonly openRepoAt: (path: string | null) => void;
   readonly repoRuns: Readonly<Record<RepoRunSlot, RepoRun | null>>;
   readonly cancelRepoRun: (slot: RepoRunSlot) => Promise<void>;
+  /** Stops the run in `slot` (a stalled one) and, once it has ended, starts the same run again. */
+  readonly retryRepoRun: (slot: RepoRunSlot) => Promise<void>;
 
   readonly repoAccess: RepoAccess | null;
   readonly recentRepos: readonly RecentRepoView[];
@@ -81,6 +83,8 @@ export interface ReposSlice {
   /** Rewrites the unpushed commits to move `pattern` into Git LFS (the person ticked their consent). */
   readonly migrateRepoLfs: (pattern: string) => Promise<void>;
   readonly runRepoRemote: (action: RemoteAction) => Promise<void>;
+  /** Removes the stale lock file an outcome named, then reads the repository again. */
+  readonly removeRepoLock: (file: string) => Promise<void>;
 }
 
 const NO_RUNS: ReposSlice['repoRuns'] = { clone: null, fork: null, repo: null };
@@ -117,6 +121,18 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
   const setRun = (slot: RepoRunSlot, run: RepoRun | null) =>
     set((state) => ({ repoRuns: { ...state.repoRuns, [slot]: run } }));
 
+  /** How to start each slot's last run again (Retry), and the run going on there now. */
+  const restarts: Partial<Record<RepoRunSlot, () => Promise<void>>> = {};
+  const going: Partial<Record<RepoRunSlot, Promise<unknown>>> = {};
+
+  /** Runs a slot's whole action, remembering how to start it again and when it has ended (for Retry). */
+  const owned = (slot: RepoRunSlot, again: () => Promise<void>, body: () => Promise<void>): Promise<void> => {
+    restarts[slot] = again;
+    const action = body();
+    going[slot] = action;
+    return action;
+  };
+
   /** Runs a long call in `slot`, showing its own progress there until it ends. */
   const startRun = async <T>(slot: RepoRunSlot, call: (runId: string) => Promise<Result<T>>) => {
     const { runId, result } = await repos.withProgress(
@@ -150,6 +166,15 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
       const run = get().repoRuns[slot];
       if (run) await repos.cancelRepoRun(run.runId);
     },
+    retryRepoRun: async (slot) => {
+      const run = get().repoRuns[slot];
+      const again = restarts[slot];
+      if (!run || !again) return;
+      await repos.cancelRepoRun(run.runId);
+      // The cancelled run ends first (a clone removes what it made); then the same run again.
+      await going[slot];
+      await again();
+    },
 
     ...HOME_VISIT_ENDED,
     enterRepoHome: async () => {
@@ -179,20 +204,32 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
     },
     cloneRepo: async (request) => {
       if (get().repoRuns.clone) return;
-      const visit = get().repoHomeVisit;
-      set({ cloneError: null });
-      const result = await startRun('clone', repos.cloneCall(request));
-      // A finished clone opens even if the person went elsewhere meanwhile, as it always has.
-      if (result.ok) get().openRepoAt(result.value.path);
-      else if (get().repoHomeVisit === visit) set({ cloneError: result.error });
+      await owned(
+        'clone',
+        () => get().cloneRepo(request),
+        async () => {
+          const visit = get().repoHomeVisit;
+          set({ cloneError: null });
+          const result = await startRun('clone', repos.cloneCall(request));
+          // A finished clone opens even if the person went elsewhere meanwhile, as it always has.
+          if (result.ok) get().openRepoAt(result.value.path);
+          else if (get().repoHomeVisit === visit) set({ cloneError: result.error });
+        },
+      );
     },
     forkRepo: async (request) => {
       if (get().repoRuns.fork) return;
-      const visit = get().repoHomeVisit;
-      set({ forkError: null });
-      const result = await startRun('fork', repos.forkCall(request));
-      if (result.ok) get().openRepoAt(result.value.path);
-      else if (get().repoHomeVisit === visit) set({ forkError: result.error });
+      await owned(
+        'fork',
+        () => get().forkRepo(request),
+        async () => {
+          const visit = get().repoHomeVisit;
+          set({ forkError: null });
+          const result = await startRun('fork', repos.forkCall(request));
+          if (result.ok) get().openRepoAt(result.value.path);
+          else if (get().repoHomeVisit === visit) set({ forkError: result.error });
+        },
+      );
     },
 
     ...REPO_VISIT_ENDED,
@@ -250,12 +287,33 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
     runRepoRemote: async (action) => {
       const repo = get().repoState;
       if (!repo || get().repoRuns.repo) return;
+      await owned(
+        'repo',
+        () => get().runRepoRemote(action),
+        async () => {
+          const visit = get().repoVisit;
+          set({ repoOutcome: null, repoNote: null });
+          const result = await startRun('repo', REMOTE_CALLS[action](repo.path));
+          if (get().repoVisit !== visit) return;
+          if (result.ok) set({ repoOutcome: result.value });
+          else set({ repoError: result.error });
+          await get().reloadRepo();
+        },
+      );
+    },
+    removeRepoLock: async (file) => {
       const visit = get().repoVisit;
-      set({ repoOutcome: null, repoNote: null });
-      const result = await startRun('repo', REMOTE_CALLS[action](repo.path));
+      const result = await repos.removeStaleLock(file, get().repoState?.path ?? get().openRepo);
       if (get().repoVisit !== visit) return;
-      if (result.ok) set({ repoOutcome: result.value });
-      else set({ repoError: result.error });
+      if (!result.ok) {
+        set({ repoError: result.error });
+        return;
+      }
+      set({
+        repoError: null,
+        repoOutcome: null,
+        repoNote: `Removed the stale lock ${result.value.removed}. Try again.`,
+      });
       await get().reloadRepo();
     },
   };

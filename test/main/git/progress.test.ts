@@ -62,7 +62,7 @@ describe('git’s byte counts', () => {
 });
 
 describe('a push of one small commit with 20 MiB in LFS', () => {
-  const plan = { packBytes: 600 * 1024 };
+  const plan = { packBytes: 600 * 1024, lfsBeforePack: true };
   const events = feed(plan, [...lfsSteps(PUSH_LFS), ...gitSteps(PUSH_GIT)]);
   const lfs = events.filter((event) => event.phase === 'lfs');
 
@@ -81,6 +81,21 @@ describe('a push of one small commit with 20 MiB in LFS', () => {
     const first99 = events.findIndex((event) => event.percent >= 99);
     expect(first99 === -1 || first99 >= lfs.length - 1).toBe(true);
     expect(lfs.at(-1)?.bytes).toEqual({ done: LFS, total: LFS + plan.packBytes });
+  });
+
+  it('counts the upload whole once git starts on the pack, though git-lfs’s lines trail behind', () => {
+    const half = PUSH_LFS.slice(0, Math.floor(PUSH_LFS.length / 2));
+    const trailing = feed(plan, [
+      ...lfsSteps(half),
+      ...gitSteps(PUSH_GIT),
+      ...lfsSteps(PUSH_LFS.slice(half.length)),
+    ]);
+    const pack = trailing.find((event) => event.phase === 'counting')!;
+    expect(pack.bytes?.done).toBeGreaterThanOrEqual(LFS);
+    // All of the large files' share: only the pack's (600 KiB of 20.9 MB) is left.
+    expect(pack.percent).toBeCloseTo((99 * LFS) / (LFS + plan.packBytes), 0);
+    expect(rising(trailing)).toBe(true);
+    expect(trailing.at(-1)?.phase).not.toBe('lfs');
   });
 
   it('names the phases in words', () => {

@@ -14,7 +14,7 @@ import { TransportChoice } from './transport-choice';
  * its error are in the store. The address is checked a moment after typing stops.
  */
 export function CloneForm() {
-  const { access, check, run, error, desktop, checkAddress, clone, cancel } = useAppStore(
+  const { access, check, run, error, desktop, checkAddress, clone, cancel, retry } = useAppStore(
     useShallow((state) => ({
       access: state.repoAccess,
       check: state.cloneCheck,
@@ -25,6 +25,7 @@ export function CloneForm() {
       checkAddress: state.checkCloneAddress,
       clone: state.cloneRepo,
       cancel: state.cancelRepoRun,
+      retry: state.retryRepoRun,
     })),
   );
   const [input, setInput] = useState('');
@@ -80,7 +81,12 @@ export function CloneForm() {
         </div>
         <TransportChoice access={access} value={chosen} onChange={setTransport} name="clone-transport" />
         {run ? (
-          <RunProgress label="Clone progress" event={run.event} onCancel={() => void cancel('clone')} />
+          <RunProgress
+            label="Clone progress"
+            event={run.event}
+            onCancel={() => void cancel('clone')}
+            onRetry={() => void retry('clone')}
+          />
         ) : (
           <button
             type="submit"

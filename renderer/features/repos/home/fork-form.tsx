@@ -8,13 +8,14 @@ import { TransportChoice } from './transport-choice';
 
 /** "Fork a repository with its large files": the two Hub addresses and a working folder. */
 export function ForkForm() {
-  const { access, run, error, fork, cancel } = useAppStore(
+  const { access, run, error, fork, cancel, retry } = useAppStore(
     useShallow((state) => ({
       access: state.repoAccess,
       run: state.repoRuns.fork,
       error: state.forkError,
       fork: state.forkRepo,
       cancel: state.cancelRepoRun,
+      retry: state.retryRepoRun,
     })),
   );
   const [upstream, setUpstream] = useState('');
@@ -56,7 +57,12 @@ export function ForkForm() {
         ))}
         <TransportChoice access={access} value={chosen} onChange={setTransport} name="fork-transport" />
         {run ? (
-          <RunProgress label="Fork progress" event={run.event} onCancel={() => void cancel('fork')} />
+          <RunProgress
+            label="Fork progress"
+            event={run.event}
+            onCancel={() => void cancel('fork')}
+            onRetry={() => void retry('fork')}
+          />
         ) : (
           <button type="submit" className="button">
             Fork

@@ -9,6 +9,7 @@ import { HubRules } from './hub-rules';
 import { IdentityForm } from './identity-form';
 import { LfsNotes } from './lfs-notes';
 import { RepoActions } from './repo-actions';
+import { RepoError } from './repo-error';
 import { RepoSummary } from './repo-summary';
 import { RunOutcome } from './run-outcome';
 
@@ -52,7 +53,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
       {state.changes.length > 0 ? <CommitForm state={state} /> : null}
       <HubRules state={state} />
       <RunOutcome />
-      {error ? <ErrorPanel error={error} /> : null}
+      {error ? <RepoError error={error} /> : null}
       <RepoActions state={state} />
     </div>
   );

@@ -5,15 +5,18 @@ import { useAppStore } from '../../../store/app-store';
 
 /** What the last action came to: a note, a run's progress, or how a push or pull ended (the failure table's answer). */
 export function RunOutcome() {
-  const { note, run, outcome, cancel, runRemote } = useAppStore(
+  const { note, run, outcome, cancel, retry, runRemote, removeLock } = useAppStore(
     useShallow((store) => ({
       note: store.repoNote,
       run: store.repoRuns.repo,
       outcome: store.repoOutcome,
       cancel: store.cancelRepoRun,
+      retry: store.retryRepoRun,
       runRemote: store.runRepoRemote,
+      removeLock: store.removeRepoLock,
     })),
   );
+  const lock = outcome?.outcome.files?.[0];
   return (
     <>
       {note ? (
@@ -21,7 +24,14 @@ export function RunOutcome() {
           {note}
         </p>
       ) : null}
-      {run ? <RunProgress label="Progress" event={run.event} onCancel={() => void cancel('repo')} /> : null}
+      {run ? (
+        <RunProgress
+          label="Progress"
+          event={run.event}
+          onCancel={() => void cancel('repo')}
+          onRetry={() => void retry('repo')}
+        />
+      ) : null}
       {outcome ? (
         <OutcomePanel
           outcome={outcome.outcome}
@@ -30,6 +40,7 @@ export function RunOutcome() {
           actions={{
             pull_first: () => void runRemote('pull'),
             lfs_pull: () => void runRemote('lfs-pull'),
+            ...(lock === undefined ? {} : { remove_stale_lock: () => void removeLock(lock) }),
           }}
         />
       ) : null}
