@@ -9,8 +9,10 @@
 // seen), and when a size becomes known the rest of the bar is shared by the bytes that remain,
 // so the bar never goes back and never reaches 100 before git has finished.
 
+/** What a run is doing, named for the screen (the contract's repoProgress phase). */
 export type ProgressPhase = 'counting' | 'receiving' | 'resolving' | 'writing' | 'lfs' | 'checkout' | 'done';
 
+/** One update of the bar, as remote-run.ts hands it to the screen (the contract's repoProgress). */
 export interface ProgressEvent {
   readonly phase: ProgressPhase;
   /** The whole run, 0 to 100, never going down; 100 only once git has finished. */

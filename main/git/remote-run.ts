@@ -19,6 +19,7 @@ export interface StallLimits {
 /** 30 s before the warning (issue 16); 10 minutes before the run is stopped. */
 export const DEFAULT_STALL: StallLimits = { warnAfterMs: 30_000, stopAfterMs: 600_000 };
 
+/** How the caller wants one run watched: Cancel, progress, and what it knows beforehand. */
 export interface RemoteOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -32,6 +33,7 @@ export interface RemoteOptions {
   readonly stall?: Partial<StallLimits>;
 }
 
+/** How a run against the Hub ended, for the failure table and the screen. */
 export interface RemoteRun {
   readonly ok: boolean;
   readonly exitCode: number | null;
