@@ -39,6 +39,6 @@ export async function push(
   return remoteRun(context, ['push', '--progress', ...mode, '--', remote, 'HEAD'], {
     ...options,
     cwd: repoPath,
-    plan: { lfsBeforePack: true, ...(packBytes === undefined ? {} : { packBytes }), ...options.plan },
+    plan: { ...(packBytes === undefined ? {} : { packBytes }), ...options.plan },
   });
 }

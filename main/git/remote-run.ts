@@ -69,7 +69,7 @@ interface Measure {
 
 /**
  * What the arguments say about a run's progress: whether a checkout with large files follows the
- * pack, and where their size can be read. Callers outside main/git pass plain git arguments
+ * pack (and where their size can be read), or an upload of them comes before it (a push). Callers outside main/git pass plain git arguments
  * (clone.ts, fork.ts, lfs.ts), so the verb is read here rather than asked of each of them.
  */
 export function planFor(
@@ -102,6 +102,7 @@ export function planFor(
   }
   if (verb === 'lfs' && sub === 'pull')
     return { plan: {}, measure: { cwd, revision: 'HEAD', when: 'start' } };
+  if (verb === 'push') return { plan: { lfsBeforePack: true } };
   return { plan: {} };
 }
 

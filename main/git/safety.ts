@@ -124,18 +124,21 @@ export function filterOverrides(entries: readonly ConfigEntry[]): string[] {
 
 /**
  * The options that come before the verb (`git [options] VERB ...`) and the verb's own extra
- * arguments, for one run. Reads run with no hooks, no repository filter driver (when they look
- * at the work tree) and no external diff or textconv program; everything gets ALWAYS_OFF.
+ * arguments, for one run. A run on a repository (one with a folder to run in) gets ALWAYS_OFF;
+ * reads there also run with no hooks, no repository filter driver (when they look at the work
+ * tree) and no external diff or textconv program. A run with no folder (`git credential`,
+ * `git config --global`, a clone, which names its new folder itself) opens no repository's config.
  */
 export async function protectiveArgs(
   args: readonly string[],
   cwd: string | undefined,
   base: Pick<RunOptions, 'env'>,
 ): Promise<{ readonly before: readonly string[]; readonly args: readonly string[] }> {
+  if (cwd === undefined) return { before: [], args };
   if (!readsOnly(args)) return { before: ALWAYS_OFF, args };
   const verb = args[0] ?? '';
   const before = [...ALWAYS_OFF, '-c', `core.hooksPath=${noHooksFolder()}`];
-  if (WORK_TREE_READS.has(verb) && cwd !== undefined) {
+  if (WORK_TREE_READS.has(verb)) {
     const listed = await run('git', ['-C', cwd, ...ALWAYS_OFF, 'config', '--list', '--show-scope', '-z'], {
       env: base.env,
       timeoutMs: 10_000,

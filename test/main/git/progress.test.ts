@@ -212,7 +212,9 @@ describe('the run’s plan from its arguments', () => {
       when: 'first-lfs',
     });
     expect(planFor(['lfs', 'pull'], '/r', {}).measure?.when).toBe('start');
-    expect(planFor(['push', '--progress', '--', 'origin', 'HEAD'], '/r', {})).toEqual({ plan: {} });
+    expect(planFor(['push', '--progress', '--', 'origin', 'HEAD'], '/r', {})).toEqual({
+      plan: { lfsBeforePack: true },
+    });
   });
 });
 
