@@ -96,6 +96,7 @@ export class ProgressTracker {
   private phase: ProgressPhase = 'counting';
   private detail = 'Starting…';
   private lastEmit = 0;
+  private lastSent = -1;
   private stalledFor: number | undefined;
   /** The pack: its own 0..1, its bytes so far, its size when known or extrapolated. */
   private packFraction = 0;
@@ -244,11 +245,14 @@ export class ProgressTracker {
     return left > 0 ? Math.min(BEFORE_DONE, from + ((BEFORE_DONE - from) * (work - at)) / left) : from;
   }
 
-  /** Hands the state on: always for a new phase or a stall, else at most ten times a second. */
+  /** Hands the state on: always for a new phase or a stall, else for each half point or every 100 ms. */
   private send(force: boolean): void {
     const now = this.now();
-    if (!force && now - this.lastEmit < 100) return;
+    // git-lfs's lines come in bursts (read from its file every 100 ms): each half point of the bar
+    // in a burst is still said, so the bar moves as the bytes did.
+    if (!force && now - this.lastEmit < 100 && this.percent - this.lastSent < 0.5) return;
     this.lastEmit = now;
+    this.lastSent = this.percent;
     const lfs = this.lfsTotals();
     const pack = this.plan.packBytes ?? this.packSeen ?? this.packDone;
     const total = pack + lfs.total;

@@ -47,15 +47,25 @@ export function readsOnly(args: readonly string[]): boolean {
   return READ_VERBS.has(verb);
 }
 
-let emptyHooks: string | undefined;
+let windowsHooks: string | undefined;
 
 /**
- * A private empty folder for `core.hooksPath` (made once, mode 0700 by mkdtemp): git finds no
- * hook there, and nobody else can put one in it.
+ * Where `core.hooksPath` points for reads: somewhere no hook can ever be. On Linux and macOS,
+ * /dev/null: a device, not a folder, so git's lookup of `/dev/null/HOOK` (hook.c find_hook, an
+ * access() of "<hooksPath>/<name>") finds nothing and nobody can ever create one there. A folder
+ * would not stay empty: git-lfs's filter, which status runs, writes its own four hooks into
+ * core.hooksPath (measured here: post-checkout, post-commit, post-merge, pre-push), and one in the
+ * shared /tmp could be removed by a cleaner and made again, with hooks, by another user. On
+ * Windows, a private folder made once in the user's own temp folder (per user there); only
+ * git-lfs's own hooks, which no read runs, can appear in it.
  */
-function noHooksFolder(): string {
-  emptyHooks ??= mkdtempSync(join(tmpdir(), 'hfgd-no-hooks-'));
-  return emptyHooks;
+export function noHooksPath(
+  platform: NodeJS.Platform = process.platform,
+  makeFolder: () => string = () => mkdtempSync(join(tmpdir(), 'hfgd-no-hooks-')),
+): string {
+  if (platform !== 'win32') return '/dev/null';
+  windowsHooks ??= makeFolder();
+  return windowsHooks;
 }
 
 /** The `-c` options every git run gets: no fsmonitor program, ever (TOOLCHAIN.md). */
@@ -137,7 +147,7 @@ export async function protectiveArgs(
   if (cwd === undefined) return { before: [], args };
   if (!readsOnly(args)) return { before: ALWAYS_OFF, args };
   const verb = args[0] ?? '';
-  const before = [...ALWAYS_OFF, '-c', `core.hooksPath=${noHooksFolder()}`];
+  const before = [...ALWAYS_OFF, '-c', `core.hooksPath=${noHooksPath()}`];
   if (WORK_TREE_READS.has(verb)) {
     const listed = await run('git', ['-C', cwd, ...ALWAYS_OFF, 'config', '--list', '--show-scope', '-z'], {
       env: base.env,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOverrides, parseScopedConfig, readsOnly } from '../../../main/git/safety';
+import { filterOverrides, noHooksPath, parseScopedConfig, readsOnly } from '../../../main/git/safety';
 
 // The pure half of main/git/safety.ts; hostile-repo.test.ts runs it for real against planted programs.
 
@@ -68,5 +68,17 @@ describe('the repository’s filter drivers', () => {
       '-c',
       'filter.lfs.required=true',
     ]);
+  });
+});
+
+describe('where reads look for hooks', () => {
+  it('is /dev/null on Linux and macOS, and a private folder on Windows', () => {
+    // POSIX: git's access() of "/dev/null/HOOK" fails (ENOTDIR); hostile-repo.test.ts shows a
+    // planted post-index-change hook not run this way. Windows: temp folders are per user.
+    expect(noHooksPath('linux')).toBe('/dev/null');
+    expect(noHooksPath('darwin')).toBe('/dev/null');
+    expect(noHooksPath('win32', () => 'C:\\Users\\ada\\AppData\\Local\\Temp\\hfgd-no-hooks-x')).toBe(
+      'C:\\Users\\ada\\AppData\\Local\\Temp\\hfgd-no-hooks-x',
+    );
   });
 });
