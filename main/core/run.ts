@@ -183,18 +183,37 @@ const INHERITED_ON_WINDOWS = [
 ] as const;
 
 /**
- * What a credential helper on a freedesktop system needs to reach the keyring: libsecret and Git
- * Credential Manager's `secretservice` store talk to the Secret Service over the D-Bus session bus
- * (DBUS_SESSION_BUS_ADDRESS, or the default socket under XDG_RUNTIME_DIR), and an unlock prompt
- * needs the display (DISPLAY with its XAUTHORITY, or WAYLAND_DISPLAY).
+ * What a credential helper on a freedesktop system (Linux, the BSDs) needs to reach the keyring:
+ * libsecret and Git Credential Manager's `secretservice` store talk to the Secret Service over the
+ * D-Bus session bus, found through DBUS_SESSION_BUS_ADDRESS or, when that is unset, the user bus
+ * $XDG_RUNTIME_DIR/bus that GLib's GDBus (libsecret's D-Bus) falls back to (glib
+ * gio/gdbusaddress.c, get_session_address_xdg). An unlock prompt is the keyring daemon's own
+ * window, so the client needs no display for it.
  */
-const INHERITED_ON_FREEDESKTOP = [
-  'DBUS_SESSION_BUS_ADDRESS',
-  'XDG_RUNTIME_DIR',
-  'DISPLAY',
-  'XAUTHORITY',
-  'WAYLAND_DISPLAY',
-] as const;
+const INHERITED_ON_FREEDESKTOP = ['DBUS_SESSION_BUS_ADDRESS', 'XDG_RUNTIME_DIR'] as const;
+
+/**
+ * The display, for the few children that must show a prompt of their own (a credential store that
+ * asks through gpg's pinentry, say). Never passed by default: with DISPLAY set and no terminal,
+ * OpenSSH's read_passphrase() and notify_start() run SSH_ASKPASS or its compiled-in default
+ * (openssh-portable readpass.c), so any ssh, ssh-add or ssh-keygen the app starts could open
+ * OpenSSH's own dialog where the app expects a clean failure or its own askpass.
+ */
+const DISPLAY_VARIABLES = ['DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY'] as const;
+
+/**
+ * The display variables of `parent` on a freedesktop platform (none on Windows or macOS), to pass
+ * as childEnv's `extra` to a child that must be able to show its own prompt.
+ */
+export function displayEnv(
+  parent: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): NodeJS.ProcessEnv {
+  if (platform === 'win32' || platform === 'darwin') return {};
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of DISPLAY_VARIABLES) if (parent[name] !== undefined) env[name] = parent[name];
+  return env;
+}
 
 /** The names a child inherits on a platform (macOS needs nothing beyond the common ones). */
 function inheritedNames(platform: NodeJS.Platform): readonly string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, readEnv, run, treeKill } from '../../../main/core/run';
+import { childEnv, displayEnv, readEnv, run, treeKill } from '../../../main/core/run';
 
 // A Windows parent as Explorer starts it (names as Windows spells them, `Path` included), with
 // what must never reach a child: the token and git's own variables.
@@ -125,15 +125,29 @@ describe('childEnv on Windows', () => {
 describe('childEnv on Linux', () => {
   const env = childEnv('/home/ada/hfgd', POSIX_PARENT, {}, 'linux');
 
-  it('passes the session bus, the runtime folder and the display, for libsecret and GCM', () => {
+  it('passes the session bus and the runtime folder, for libsecret and GCM', () => {
     // libsecret and GCM's secretservice store reach the keyring over the D-Bus session bus.
     expect(env).toMatchObject({
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/run/user/1000/bus',
       XDG_RUNTIME_DIR: '/run/user/1000',
+    });
+  });
+
+  it('passes no display by default, so OpenSSH never opens its own askpass window', () => {
+    // openssh-portable readpass.c: with DISPLAY set and no terminal, read_passphrase() runs
+    // SSH_ASKPASS or its compiled-in default.
+    for (const name of ['DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY']) expect(env[name], name).toBeUndefined();
+  });
+
+  it('passes the display to a child that must prompt, when asked (displayEnv as extra)', () => {
+    const prompting = childEnv('/home/ada/hfgd', POSIX_PARENT, displayEnv(POSIX_PARENT, 'linux'), 'linux');
+    expect(prompting).toMatchObject({
       DISPLAY: ':0',
       XAUTHORITY: '/run/user/1000/gdm/Xauthority',
       WAYLAND_DISPLAY: 'wayland-0',
     });
+    expect(displayEnv(POSIX_PARENT, 'darwin')).toEqual({});
+    expect(displayEnv(POSIX_PARENT, 'win32')).toEqual({});
   });
 
   it('passes PATH, the agent and the user, with HOME at the settings’ home', () => {
@@ -166,7 +180,14 @@ describe('childEnv on macOS', () => {
     const env = childEnv('/Users/ada/hfgd', POSIX_PARENT, {}, 'darwin');
     expect(env).toMatchObject({ PATH: '/usr/bin:/bin', TMPDIR: '/tmp/ada', HOME: '/Users/ada/hfgd' });
     expect(env.SSH_AUTH_SOCK).toBe('/run/user/1000/ssh-agent.sock');
-    for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'ProgramData', 'HF_TOKEN', 'GIT_DIR'])
+    for (const name of [
+      'DBUS_SESSION_BUS_ADDRESS',
+      'XDG_RUNTIME_DIR',
+      'DISPLAY',
+      'ProgramData',
+      'HF_TOKEN',
+      'GIT_DIR',
+    ])
       expect(env[name], name).toBeUndefined();
   });
 });
