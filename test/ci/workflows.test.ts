@@ -30,8 +30,11 @@ function validate(...files: string[]): Promise<{ code: number; output: string }>
 }
 
 /** A copy of `file` with one change, which must be there to make. */
+/** A workflow's text with LF line ends, however git checked it out. */
+const read = (file: string): string => readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+
 function brokenCopy(file: string, from: string | RegExp, to: string): string {
-  const text = readFileSync(file, 'utf8');
+  const text = read(file);
   const broken = text.replace(from, to);
   expect(broken, `the change to ${file} applies`).not.toBe(text);
   const copy = join(temp, `${Math.random().toString(36).slice(2)}.yml`);
@@ -77,7 +80,7 @@ describe('the GitHub workflows', () => {
   });
 
   it('CI runs on the three desktops, every one reporting, with the E2E and the Electron window', () => {
-    const ci = readFileSync(WORKFLOWS[0]!, 'utf8');
+    const ci = read(WORKFLOWS[0]!);
     expect(ci).toContain('os: [ubuntu-latest, windows-latest, macos-latest]');
     expect(ci).toContain('fail-fast: false');
     for (const step of ['npm ci', 'npm run lint', 'npm run typecheck', 'npm run test:unit'])
@@ -87,7 +90,7 @@ describe('the GitHub workflows', () => {
   });
 
   it('a release builds installers on each OS from a version tag, signing only with secrets', () => {
-    const release = readFileSync(WORKFLOWS[1]!, 'utf8');
+    const release = read(WORKFLOWS[1]!);
     expect(release).toMatch(/tags: \['v\*\.\*\.\*'\]/);
     expect(release).toContain('os: [ubuntu-latest, windows-latest, macos-latest]');
     expect(release).toContain('npm run dist -- --publish never');
