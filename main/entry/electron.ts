@@ -1,11 +1,13 @@
 import { app, BrowserWindow, clipboard, dialog, nativeTheme, shell } from 'electron';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/app-version';
 import { registerIpcHandlers } from '../electron/ipc';
 import { installMenu } from '../electron/menu';
 import { registerAppScheme, serveApp } from '../electron/protocol';
-import { appUrl, createMainWindow } from '../electron/window';
+import { createMainWindow, type AppWindow } from '../electron/window';
+import { rendererUrl } from '../electron/renderer-url';
+import { launchPath } from '../core/launch-path';
 import { createSession, disposeSession } from '../core/session';
 import { createHandlerTable } from './handler-table';
 import { allowedExternalUrl } from '../features/app';
@@ -26,22 +28,41 @@ function readOsRelease(): string | undefined {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// Before anything reads PATH: an app opened from Finder gets launchd's PATH, without Homebrew's
+// folders (main/core/launch-path.ts).
+const fixedPath = launchPath(process.platform, process.env, isFolder);
+if (fixedPath !== undefined) process.env.PATH = fixedPath;
+
 const session = createSession(process.env);
-let mainWindow: BrowserWindow | undefined;
+// The page's address: never ELECTRON_RENDERER_URL in a packaged build (renderer-url.ts).
+const pageUrl = rendererUrl(app.isPackaged, process.env);
+let mainWindow: AppWindow | undefined;
 
 /** A second launch focuses the first window instead of starting another app. */
 function focusWindow(): void {
-  if (!mainWindow || mainWindow.isDestroyed()) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+  const window = mainWindow?.browserWindow;
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 async function openWindow(settings: Settings, openExternal: (url: string) => Promise<void>): Promise<void> {
-  mainWindow = await createMainWindow(settings.dataDir, openExternal);
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  // Held before the page loads, so events sent meanwhile wait in the window's gate.
+  const opened = await createMainWindow(settings.dataDir, openExternal, pageUrl);
+  mainWindow = opened;
+  opened.browserWindow.on('closed', () => {
+    if (mainWindow === opened) mainWindow = undefined;
   });
+  await opened.loaded;
 }
 
 function start(settings: Settings): void {
@@ -73,8 +94,7 @@ function start(settings: Settings): void {
     openExternal,
     onCommand: (command) => {
       if (command === 'about') app.showAboutPanel();
-      if (command === 'explain-error' && mainWindow && !mainWindow.isDestroyed())
-        mainWindow.webContents.send('showView', { view: 'explain' });
+      if (command === 'explain-error') mainWindow?.send('showView', { view: 'explain' });
       if (command === 'copy-support-report')
         void gatherSupportReport(settings, session, process.env, {
           appVersion: APP_VERSION,
@@ -84,7 +104,7 @@ function start(settings: Settings): void {
     },
   });
   serveApp(join(__dirname, '../renderer'));
-  registerIpcHandlers(table, settings, session, () => mainWindow, appUrl(), openExternal, process.env);
+  registerIpcHandlers(table, settings, session, () => mainWindow, pageUrl, openExternal, process.env);
   void openWindow(settings, openExternal);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(settings, openExternal);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomicWrite, backupFile } from '../../../main/core/atomic-write';
+import { POSIX_MODES } from '../../support/platform';
 
 let dir: string;
 beforeEach(() => {
@@ -16,7 +17,7 @@ describe('atomicWrite', () => {
     writeFileSync(file, 'old');
     await atomicWrite(file, 'new', 0o600);
     expect(readFileSync(file, 'utf8')).toBe('new');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    if (POSIX_MODES) expect(statSync(file).mode & 0o777).toBe(0o600); // Windows: ACLs, not modes
     expect(readdirSync(dir)).toEqual(['config']);
   });
 
