@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import SSHConfig, { type Directive, type Line } from 'ssh-config';
 import type { SshConfigResult } from '../../../preload/contract';
-import { atomicWrite, backupFile } from '../../core/atomic-write';
+import { existingMode, replaceWithBackup } from '../../core/atomic-write';
 import type { Settings } from '../../core/settings';
 import { ensureSshDir } from './ssh-dir';
 import { isRealHome } from '../../core/ssh-home';
@@ -136,6 +136,20 @@ function newBlock(host: string, wanted: readonly Wanted[], eol: string): string[
 }
 
 /**
+ * The mode the config is written with. The app's own file is 0600. A symlink's target belongs to
+ * a dotfile manager, which chose its mode: that is kept, less group and other write, since
+ * ssh refuses a config others can write (ssh_config(5), FILES: "not writable by others").
+ */
+async function configMode(configPath: string): Promise<number> {
+  const isLink = await lstat(configPath).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+  const mode = isLink ? await existingMode(configPath) : undefined;
+  return mode === undefined ? 0o600 : mode & ~0o022;
+}
+
+/**
  * Adds or updates the `Host <sshHost>` block of ~/.ssh/config. The ssh-config library reads every
  * line (so Include, Match, comments and other hosts are recognised); the file is then edited as
  * text, only inside the block's line range (or by inserting a new block before the first Host or
@@ -192,7 +206,10 @@ export async function configureSsh(
     'latin1',
   ).toString('utf8');
   if (original !== undefined && result === original) return { configPath, changed: false, block };
-  const backupPath = original !== undefined ? await backupFile(configPath) : undefined;
-  await atomicWrite(configPath, Buffer.from(result, 'latin1'), 0o600);
+  const backupPath = await replaceWithBackup(
+    configPath,
+    Buffer.from(result, 'latin1'),
+    await configMode(configPath),
+  );
   return { configPath, changed: true, block, ...(backupPath ? { backupPath } : {}) };
 }
