@@ -7,6 +7,8 @@ import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError } from '../core/settings';
 import { openInBrowser } from '../web/open-browser';
 import { startWebServer } from '../web/server';
+import { cleanUpSshLeftovers } from '../features/ssh';
+import { removeStaleTempFiles } from '../core/stale-files';
 
 // `npm run web` (and `npm start` where Electron is unavailable): the real app in a browser tab.
 
@@ -30,6 +32,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // What a crashed run left: temp files of interrupted writes, surplus backups, a dead agent's folder.
+  void cleanUpSshLeftovers(settings.home);
+  void removeStaleTempFiles(settings.dataDir, { legacy: true });
   const openExternal = async (url: string): Promise<void> => {
     if (noOpen) process.stdout.write(`Open this link: ${url}\n`);
     else await openInBrowser(url);

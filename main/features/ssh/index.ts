@@ -3,3 +3,4 @@ export { sshHandlers } from './handlers';
 export { testConnection } from './connection-test';
 export { checkHostKeys } from './known-hosts';
 export { listKeys } from './list-keys';
+export { cleanUpSshLeftovers } from './launch-cleanup';
