@@ -115,7 +115,7 @@ interface Backup {
   readonly counter: number;
 }
 
-/** The app's backups of PATH, oldest first. */
+/** The app's backups of PATH, oldest first: what pruning and the once-a-day rule go by (names other than ours are ignored). */
 export async function listBackups(path: string): Promise<Backup[]> {
   const prefix = `${basename(path)}${BACKUP_MARK}`;
   let names: string[];

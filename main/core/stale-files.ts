@@ -22,6 +22,7 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** Where and when a leftover counts as stale; `now` is for tests. */
 export interface TempCleanupOptions {
   /** Also remove the pid-less names of earlier versions (only where those versions wrote). */
   readonly legacy?: boolean;
