@@ -35,7 +35,7 @@ function socketAnswers(path: string): Promise<boolean> {
 
 /**
  * The folders of app agents whose app is gone (killed before its exit cleanup ran), removed. Such
- * an agent has stopped itself already (see HOLD_SCRIPT in agent.ts). Folders of other users and
+ * an agent has stopped already, or does within 10 s (see HOLD_SCRIPT in agent.ts). Folders of other users and
  * of a running app are left alone; so is one of an earlier version (no owner file) whose agent
  * still answers, since someone may be using it.
  */
