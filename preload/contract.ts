@@ -130,6 +130,7 @@ export type ErrorCode =
   | 'agent_failed'
   | 'host_key_mismatch'
   | 'file_unwritable'
+  | 'ssh_config_overridden'
   // HTTPS with an access token
   | 'token_invalid'
   | 'token_unknown'

@@ -8,7 +8,10 @@ export interface AppSession {
   sshAuthSock: string | undefined;
   /** Set when the app started an agent of its own (Linux, none reachable). */
   ownAgent: { readonly pid: number; readonly socket: string } | undefined;
-  /** Run once at exit, newest first (stop the app's agent, remove temp folders). */
+  /**
+   * Run once at exit, newest first (stop the app's agent, remove temp folders). Synchronous: they
+   * run from process.on('exit'), where no promise settles.
+   */
   readonly cleanups: Array<() => void>;
 }
 

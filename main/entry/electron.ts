@@ -15,6 +15,8 @@ import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError, type Settings } from '../core/settings';
 import { aboutPanelOptions } from '../electron/about';
 import { gatherSupportReport } from '../features/support';
+import { cleanUpSshLeftovers } from '../features/ssh';
+import { removeStaleTempFiles } from '../core/stale-files';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
 // without Electron (main/electron/ holds the pure parts beside their registrars: protocol paths, window placement, menu,
@@ -66,6 +68,9 @@ async function openWindow(settings: Settings, openExternal: (url: string) => Pro
 }
 
 function start(settings: Settings): void {
+  // What a crashed run left: temp files of interrupted writes, surplus backups, a dead agent's folder.
+  void cleanUpSshLeftovers(settings.home);
+  void removeStaleTempFiles(settings.dataDir, { legacy: true });
   const versions = {
     node: process.versions.node,
     electron: process.versions.electron,

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentResult, KeyInfo } from '../../../preload/contract';
@@ -52,13 +53,61 @@ export function windowsAgentMessage(
 }
 
 /**
+ * How long a key stays in the app's own agent: a working day. ssh-agent(1), -t: "a default value
+ * for the maximum lifetime of identities added to the agent" (sshd_config(5) TIME FORMATS), so
+ * every key ssh-add or AddKeysToAgent loads into it expires without an ssh-add -t of its own.
+ */
+export const OWN_AGENT_LIFETIME = '8h';
+
+/** The folder prefix of the app's agents, under the temp folder; launch cleanup looks for it. */
+export const AGENT_DIR_PREFIX = 'hfgd-agent-';
+/** The file in that folder naming the app process the agent belongs to. */
+export const AGENT_OWNER_FILE = 'owner';
+
+/**
+ * What the agent runs as its "command": ssh-agent(1) forks, the agent serves the socket, and the
+ * other half execs this script with SSH_AGENT_PID set. It prints that pid, then cat holds the
+ * pipe the app writes to; when the app dies, even by kill -9, the pipe closes, cat ends and the
+ * script stops the agent at once (SIGTERM: the agent removes its socket). Should the script be
+ * killed as well, the agent sees its parent gone within 10 s and exits by itself ("the agent
+ * exits automatically when the command given on the command line terminates", ssh-agent(1)).
+ * A constant script: nothing of the user's reaches the shell.
+ */
+const HOLD_SCRIPT = 'echo "$SSH_AGENT_PID"; cat; kill "$SSH_AGENT_PID"';
+
+/** Waits for the script's first line (the agent's pid) and the socket, at most timeoutMs. */
+function agentStarted(child: ChildProcess, socket: string, timeoutMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let printed = '';
+    const deadline = Date.now() + timeoutMs;
+    const done = (pid: number | undefined): void => {
+      child.stdout?.removeAllListeners('data');
+      child.stdout?.resume();
+      resolve(pid);
+    };
+    child.once('error', () => done(undefined));
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => (printed += text));
+    const poll = (): void => {
+      const pid = /^(\d+)\n/.exec(printed)?.[1];
+      if (pid !== undefined && existsSync(socket)) done(Number(pid));
+      else if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null) done(undefined);
+      else setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+/**
  * Finds an agent the app's children can use: the user's own (SSH_AUTH_SOCK), or, on Linux and
- * macOS when none answers, one the app starts for itself and stops when it exits.
+ * macOS when none answers, one the app starts for itself. That one gives keys a lifetime
+ * (OWN_AGENT_LIFETIME), dies with the app however the app ends (HOLD_SCRIPT), and its folder is
+ * removed at exit, or at the next start when the app was killed (cleanUpSshLeftovers).
  */
 export async function ensureAgent(
   home: string,
   session: AppSession,
   env: NodeJS.ProcessEnv = process.env,
+  lifetime: string = OWN_AGENT_LIFETIME,
 ): Promise<'system' | 'app'> {
   if (await agentReachable(home, session.sshAuthSock, env)) return session.ownAgent ? 'app' : 'system';
   if (process.platform === 'win32') {
@@ -68,34 +117,44 @@ export async function ensureAgent(
       windowsAgentMessage('stopped') ?? '',
     );
   }
-  const dir = await mkdtemp(join(tmpdir(), 'hfgd-agent-'));
+  const dir = await mkdtemp(join(tmpdir(), AGENT_DIR_PREFIX));
   const socket = join(dir, 'agent.sock');
-  const child = spawn('ssh-agent', ['-D', '-a', socket], { env: childEnv(home, env), stdio: 'ignore' });
-  const started = await new Promise<boolean>((resolve) => {
-    child.once('error', () => resolve(false));
-    const deadline = Date.now() + 5000;
-    const poll = (): void => {
-      if (existsSync(socket)) resolve(true);
-      else if (Date.now() > deadline || child.exitCode !== null) resolve(false);
-      else setTimeout(poll, 10);
-    };
-    poll();
+  await writeFile(join(dir, AGENT_OWNER_FILE), `${process.pid}\n`, { mode: 0o600 });
+  const child = spawn('ssh-agent', ['-a', socket, '-t', lifetime, '--', 'sh', '-c', HOLD_SCRIPT], {
+    env: childEnv(home, env),
+    stdio: ['pipe', 'pipe', 'ignore'],
   });
-  if (!started || child.pid === undefined) {
+  child.stdin?.on('error', () => undefined);
+  const agentPid = await agentStarted(child, socket, 5000);
+  const stop = (): void => {
+    // The agent removes its socket whenever it ends, but for a SIGKILL: no socket, no agent,
+    // and its pid may belong to another process by now.
+    if (agentPid !== undefined && existsSync(socket)) {
+      try {
+        process.kill(agentPid, 'SIGTERM');
+      } catch {
+        // Gone already.
+      }
+    }
+    child.stdin?.destroy();
     child.kill();
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  if (agentPid === undefined) {
+    stop();
     throw new AgentError(
       'agent_unavailable',
       'No SSH agent is running, and the app could not start one.',
       'Install OpenSSH (it includes ssh-agent), then try again.',
     );
   }
+  // Neither the holder nor its pipes keep the app running: the session's cleanup ends them.
+  child.unref();
+  for (const stream of [child.stdin, child.stdout]) (stream as Socket | null)?.unref();
   session.sshAuthSock = socket;
-  session.ownAgent = { pid: child.pid, socket };
-  session.cleanups.push(() => {
-    child.kill();
-    void rm(dir, { recursive: true, force: true });
-  });
+  session.ownAgent = { pid: agentPid, socket };
+  // Synchronous, because it runs from process.on('exit'), where a promise never settles.
+  session.cleanups.push(stop);
   return 'app';
 }
 

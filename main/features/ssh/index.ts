@@ -14,3 +14,4 @@ export {
   type SshKeyReport,
   type SshSetupReport,
 } from './setup-report';
+export { cleanUpSshLeftovers } from './launch-cleanup';

@@ -23,6 +23,7 @@ import { listKeys } from '../../../../main/features/ssh/list-keys';
 import { configureSsh } from '../../../../main/features/ssh/ssh-config';
 import { startFakeHub, type FakeHub } from '../../../fake-hub';
 import { POSIX_MODES } from '../../../support/platform';
+import { processGone, waitFor } from './process-state';
 
 // The whole SSH onboarding for real: keys made and read back by OpenSSH, a real ssh-agent, the
 // real ssh client against the loopback fake hub, in a temp HOME with a space and non-ASCII.
@@ -132,10 +133,9 @@ describe('SSH onboarding against the fake hub', () => {
     const result = await addKeyToAgent(home, lonely, key, null);
     expect(result.agent).toBe('app');
     const pid = lonely.ownAgent?.pid ?? 0;
-    expect(() => process.kill(pid, 0)).not.toThrow();
+    expect(processGone(pid)).toBe(false);
     disposeSession(lonely);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(() => process.kill(pid, 0)).toThrow();
+    expect(await waitFor(() => processGone(pid), 1000)).toBeDefined();
   });
 
   it('never overwrites an existing key and suggests a free name', async () => {
