@@ -359,7 +359,7 @@ export interface ConnectionVerdict {
   readonly output: string;
   readonly durationMs: number;
   /** The failure table's answer for this output (message and hint are its words). */
-  readonly outcome?: Outcome;
+  readonly outcome: Outcome;
 }
 
 /** What an access token may do, as whoami-v2 told it. */
@@ -637,6 +637,8 @@ export interface Operations {
   readonly pickFolder: { readonly request: { readonly title: string }; readonly result: string | null };
   /** The redacted report for support: versions, machine check, ssh -T verdict, token role. */
   readonly supportReport: { readonly request: null; readonly result: { readonly text: string } };
+  /** "Explain an error message": what a terminal, notebook or tutorial printed, explained by the failure table. */
+  readonly explainError: { readonly request: { readonly text: string }; readonly result: Outcome };
   /** Pushes the current branch (or a dry run), and explains any refusal. */
   readonly tryPush: {
     readonly request: { readonly path: string; readonly remote: string; readonly dryRun: boolean };
@@ -661,6 +663,8 @@ export interface Events {
     readonly stream: 'stdout' | 'stderr';
     readonly line: string;
   };
+  /** The desktop menu asks for a part of the app (Help › Explain an Error Message…). */
+  readonly showView: { readonly view: 'explain' };
 }
 
 export type OperationName = keyof Operations;

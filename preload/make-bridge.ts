@@ -50,6 +50,7 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     cleanRemote: (request) => invoke('cleanRemote', request),
     tryPush: (request) => invoke('tryPush', request),
     supportReport: (request) => invoke('supportReport', request),
+    explainError: (request) => invoke('explainError', request),
     repoAccess: (request) => invoke('repoAccess', request),
     parseRepo: (request) => invoke('parseRepo', request),
     cloneRepo: (request) => invoke('cloneRepo', request),
@@ -70,5 +71,6 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     onMachineCheckItem: (listener) => subscribe('machineCheckItem', listener),
     onSshTestOutput: (listener) => subscribe('sshTestOutput', listener),
     onRepoProgress: (listener) => subscribe('repoProgress', listener),
+    onShowView: (listener) => subscribe('showView', listener),
   };
 }

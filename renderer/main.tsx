@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App } from './features/app';
 import { forgetLaunchToken } from './services/launch-token';
 import { useAppStore } from './store/app-store';
 import './styles.css';

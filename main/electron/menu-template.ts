@@ -15,7 +15,7 @@ export interface MenuItem {
     | { readonly kind: 'command'; readonly command: MenuCommand };
 }
 
-export type MenuCommand = 'copy-support-report' | 'about';
+export type MenuCommand = 'copy-support-report' | 'explain-error' | 'about';
 
 const separator: MenuItem = { type: 'separator' };
 
@@ -88,6 +88,7 @@ export function menuTemplate(platform: NodeJS.Platform, options: { readonly dev:
     submenu: [
       ...HELP_LINKS.map((link): MenuItem => ({ label: link.label, action: { kind: 'open', url: link.url } })),
       separator,
+      { label: 'Explain an Error Message…', action: { kind: 'command', command: 'explain-error' } },
       { label: 'Copy a Report for Support', action: { kind: 'command', command: 'copy-support-report' } },
       ...(mac
         ? []

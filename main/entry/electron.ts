@@ -73,6 +73,8 @@ function start(settings: Settings): void {
     openExternal,
     onCommand: (command) => {
       if (command === 'about') app.showAboutPanel();
+      if (command === 'explain-error' && mainWindow && !mainWindow.isDestroyed())
+        mainWindow.webContents.send('showView', { view: 'explain' });
       if (command === 'copy-support-report')
         void gatherSupportReport(settings, session, process.env, {
           appVersion: APP_VERSION,

@@ -1,5 +1,7 @@
 import type { AppError } from '../../preload/contract';
-import { errorHeadline } from '../services/error-text';
+import { errorHeadline } from '../lib/error-text';
+import { linkLabel } from '../lib/outcome-text';
+import { ExternalLink } from './external-link';
 
 interface ErrorPanelProps {
   readonly error: AppError;
@@ -21,6 +23,11 @@ export function ErrorPanel({ error, onRetry, retryLabel = 'Try again' }: ErrorPa
         <strong>What to do: </strong>
         {error.hint}
       </p>
+      {error.outcome?.action && error.outcome.link ? (
+        <p>
+          <ExternalLink href={error.outcome.link}>{linkLabel(error.outcome.action)}</ExternalLink>
+        </p>
+      ) : null}
       {error.details ? (
         <details className="error-panel__details">
           <summary>Details</summary>

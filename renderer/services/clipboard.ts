@@ -10,3 +10,12 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Reads what the user copied, for the Paste button; null when the clipboard cannot be read. */
+export async function readClipboard(): Promise<string | null> {
+  try {
+    return await navigator.clipboard.readText();
+  } catch {
+    return null;
+  }
+}

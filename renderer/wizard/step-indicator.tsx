@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
-import { ROUTES } from '../store/wizard-slice';
+import { ROUTES } from './wizard-slice';
 import { STEP_LABELS } from './step-labels';
 
 /**

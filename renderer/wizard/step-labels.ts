@@ -1,4 +1,4 @@
-import type { StepId } from '../store/wizard-slice';
+import type { StepId } from './wizard-slice';
 
 /** What the step indicator calls each step; a Record, so a new step without a label fails to compile. */
 export const STEP_LABELS: Readonly<Record<StepId, string>> = {

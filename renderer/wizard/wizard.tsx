@@ -1,27 +1,15 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { StoreTokenStep, TokenStep, UseTokenStep } from '../features/https';
+import { CheckStep } from '../features/machine-check';
+import { AgentStep, CopyStep, CreateKeyStep, DoneStep, KeysStep, TestStep } from '../features/ssh';
 import { assertNever } from '../lib/assert-never';
 import { useAppStore } from '../store/app-store';
-import type { StepId } from '../store/wizard-slice';
-import { CheckStep } from './steps/check-step';
-import { WelcomeStep } from './steps/welcome-step';
+import type { StepId } from './wizard-slice';
+import { WelcomeStep } from './welcome-step';
 
-// The first two screens are in the initial bundle; the SSH steps load when first needed, which
-// keeps the first screen as quick to appear as a bare React page.
-const KeysStep = lazy(() => import('./steps/keys-step').then((module) => ({ default: module.KeysStep })));
-const CreateKeyStep = lazy(() =>
-  import('./steps/create-key-step').then((module) => ({ default: module.CreateKeyStep })),
-);
-const AgentStep = lazy(() => import('./steps/agent-step').then((module) => ({ default: module.AgentStep })));
-const CopyStep = lazy(() => import('./steps/copy-step').then((module) => ({ default: module.CopyStep })));
-const TestStep = lazy(() => import('./steps/test-step').then((module) => ({ default: module.TestStep })));
-const TokenStep = lazy(() => import('./steps/token-step').then((module) => ({ default: module.TokenStep })));
-const StoreTokenStep = lazy(() =>
-  import('./steps/store-token-step').then((module) => ({ default: module.StoreTokenStep })),
-);
-const UseTokenStep = lazy(() =>
-  import('./steps/use-token-step').then((module) => ({ default: module.UseTokenStep })),
-);
-const DoneStep = lazy(() => import('./steps/done-step').then((module) => ({ default: module.DoneStep })));
+// Welcome and Check are in the initial bundle; the steps of each route load when first needed
+// (the features' index.ts files hand them out lazily), which keeps the first screen as quick to
+// appear as a bare React page.
 
 /** Shows the current step's screen; a step added to STEP_ORDER fails to compile here until it has one. */
 export function Wizard() {

@@ -51,7 +51,8 @@ export type Refusal =
   | { readonly reason: 'not_found' }
   | { readonly reason: 'gated' }
   | { readonly reason: 'org_token_policy'; readonly org: string; readonly detail: OrgTokenRefusal }
-  | { readonly reason: 'no_write' };
+  /** The account or token may not write here; `detail` is the fake's own, unverified, sentence. */
+  | { readonly reason: 'no_write'; readonly detail?: string };
 
 /** Why: which of an organization's token rules refused the token (FakeOrgPolicy, FakeToken.orgStatus). */
 export type OrgTokenRefusal = 'not_fine_grained' | 'pending' | 'denied' | 'revoked';
@@ -133,10 +134,21 @@ function gateOpen(caller: Extract<GitCaller, { kind: 'user' }>, repo: string, ru
  * The Hub's write rule (hub-docs organizations-security.md): the namespace itself, an org's admin
  * and write members, a contributor on the repositories it created; a read token never; a
  * fine-grained token only where a scope (its namespace, or that one repository) has repo.write.
+ * Returns the refusal, or undefined when the push may go ahead.
+ *
+ * The Hub's git wording is known only for a read token ("DENIED update refs/heads/main:
+ * forbidden", huggingface_hub#937); HUB-FACTS marks the others unverified. The sentence the fake
+ * adds for an org role and a fine-grained token is its own invention, kept because the failure
+ * table (ROLE_TEXT, FINE_GRAINED_TEXT in main/git/failures/rules-access.ts) and
+ * test/main/entry/doctor-explain.test.ts read it; the app must explain these from whoami.
  */
-function canWrite(caller: Extract<GitCaller, { kind: 'user' }>, repo: string, rules: RepoRules): boolean {
+function writeRefusal(
+  caller: Extract<GitCaller, { kind: 'user' }>,
+  repo: string,
+  rules: RepoRules,
+): Extract<Refusal, { reason: 'no_write' }> | undefined {
   const { user, token } = caller;
-  if (token.role === 'read') return false;
+  if (token.role === 'read') return { reason: 'no_write' };
   const namespace = namespaceOf(repo);
   const role = roleIn(user, namespace);
   const creator = rules.creator ?? namespace;
@@ -145,8 +157,19 @@ function canWrite(caller: Extract<GitCaller, { kind: 'user' }>, repo: string, ru
     role === 'admin' ||
     role === 'write' ||
     (role === 'contributor' && creator === user.name);
-  if (!account) return false;
-  return token.role !== 'fineGrained' || scopeAllows(token, repo, ['repo.write']);
+  if (!account)
+    return role === undefined
+      ? { reason: 'no_write' }
+      : {
+          reason: 'no_write',
+          detail: `Your role in ${namespace} is "${role}", which cannot push; pass create_pr=1 to open a pull request instead.`,
+        };
+  if (token.role === 'fineGrained' && !scopeAllows(token, repo, ['repo.write']))
+    return {
+      reason: 'no_write',
+      detail: `This fine-grained token has no write access to repos under ${namespace}.`,
+    };
+  return undefined;
 }
 
 /**
@@ -196,35 +219,36 @@ export function decide(
   if (rules.gated && !(user && gateOpen(user, repo, rules)))
     return user ? { reason: 'gated' } : { reason: 'sign_in', because: 'gated' };
   if (writing && !user) return { reason: 'sign_in', because: 'push' };
-  if (writing && user && !canWrite(user, repo, rules)) return { reason: 'no_write' };
-  return undefined;
+  return writing && user ? writeRefusal(user, repo, rules) : undefined;
 }
 
-/** HUB-FACTS: "Password authentication in git is no longer supported..." (refused since October 2023). */
+/** Why: the Hub's words for a password (HUB-FACTS; refused since October 2023), also LFS's 401. */
 export const PASSWORD_WORDS =
   'Password authentication in git is no longer supported. You must use a user access token or an SSH key instead. See https://huggingface.co/blog/password-git-deprecation';
 
-/** HUB-FACTS: a bad or stale credential over git, "Invalid username or password." */
+/** Why: the Hub's words for a bad or stale credential over git (HUB-FACTS). */
 export const INVALID_WORDS = 'Invalid username or password.';
 
-/** HUB-FACTS (huggingface_hub _http.py): private and missing repositories read alike. */
+/** Why: private and missing repositories read alike (HUB-FACTS, huggingface_hub _http.py). */
 export const NOT_FOUND_WORDS = 'Repository not found';
 
-/** HUB-FACTS, reported in nvidia-cosmos/cosmos-reason1#4: the Hub's SSH words for a gated repo. */
+/** Why: the Hub's SSH words for a gated repo (HUB-FACTS, reported in nvidia-cosmos/cosmos-reason1#4). */
 export const SSH_GATED_WORDS = 'Access denied: repository is gated and you are not in the authorized list.';
 
 /**
- * HUB-FACTS: an account not let in, over HTTPS: "Access to model NAME is restricted and you are
- * not in the authorized list. Visit https://huggingface.co/NAME to ask for access."
+ * Why: the Hub's words for an account not let in, over HTTPS (HUB-FACTS): "Access to model NAME
+ * is restricted and you are not in the authorized list. Visit https://huggingface.co/NAME to ask
+ * for access." (the page of a dataset or Space has its datasets/ or spaces/ prefix).
  */
 export function gatedWords(repo: string, baseUrl: string): string {
   return `Access to ${repoTypeOf(repo)} ${repoIdOf(repo)} is restricted and you are not in the authorized list. Visit ${baseUrl}/${repo} to ask for access.`;
 }
 
 /**
- * HUB-FACTS: without credentials, the 401 "...Please log in." (the full sentence as the Hub's
- * answers are quoted, e.g. "remote: Access to dataset gaia-benchmark/GAIA is restricted. You must
- * have access to it and be authenticated to access it. Please log in.").
+ * Why: the Hub's words for a gated repo without credentials (HUB-FACTS): the 401 "...Please log
+ * in.", in full as the Hub's answers are quoted, e.g. "remote: Access to dataset
+ * gaia-benchmark/GAIA is restricted. You must have access to it and be authenticated to access
+ * it. Please log in."
  */
 export function gatedSignInWords(repo: string): string {
   return `Access to ${repoTypeOf(repo)} ${repoIdOf(repo)} is restricted. You must have access to it and be authenticated to access it. Please log in.`;

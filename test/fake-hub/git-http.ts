@@ -82,7 +82,9 @@ export function handleGitHttp(req: IncomingMessage, res: ServerResponse, hub: Hu
       GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
       REMOTE_USER: caller.kind === 'user' ? caller.user.name : '',
       REMOTE_ADDR: '127.0.0.1',
-      ...(deniedUpdate ? { HFGD_PUSH_DENIED: '1' } : {}),
+      ...(refusal?.reason === 'no_write'
+        ? { HFGD_PUSH_DENIED: '1', ...(refusal.detail ? { HFGD_PUSH_DENIED_DETAIL: refusal.detail } : {}) }
+        : {}),
     },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

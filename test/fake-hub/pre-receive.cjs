@@ -24,14 +24,16 @@ const updates = require('node:fs')
   .map((line) => line.split(' '));
 
 // The account may not write here (access.ts decided it): the Hub's words (huggingface_hub#937),
-// one line per ref, and nothing lands.
+// one line per ref, and nothing lands. HFGD_PUSH_DENIED_DETAIL is the fake's own, unverified
+// sentence for an org role or a fine-grained token (see access.ts writeRefusal).
 if (process.env.HFGD_PUSH_DENIED) {
   const dashes = '-'.repeat(58);
+  const detail = process.env.HFGD_PUSH_DENIED_DETAIL ? `. ${process.env.HFGD_PUSH_DENIED_DETAIL}` : '';
   process.stderr.write(
     [
       dashes,
       'Your push was rejected for the following reasons:',
-      ...updates.map(([, , ref]) => `DENIED update ${ref}: forbidden`),
+      ...updates.map(([, , ref]) => `DENIED update ${ref}: forbidden${detail}`),
       dashes,
       '',
     ].join('\n'),

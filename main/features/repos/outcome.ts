@@ -20,6 +20,14 @@ export async function outcomeOf(
   return explainFailure(output, await failureContext(settings, env, operation, remote, flags));
 }
 
+/** How the repository screen names each run when it worked. */
+const DONE: Readonly<Record<'push' | 'pull' | 'lfs_pull' | 'fetch', string>> = {
+  push: 'Push done.',
+  pull: 'Pull done.',
+  lfs_pull: 'The large files are downloaded.',
+  fetch: 'Fetched.',
+};
+
 /** A push, pull or LFS download as the repository screen shows it: what happened and what to do. */
 export async function explainRun(
   result: RemoteRun,
@@ -39,8 +47,8 @@ export async function explainRun(
     cancelled: result.cancelled,
     behind: outcome.kind === 'non_fast_forward',
     output: result.output,
-    message: outcome.message,
-    fix: outcome.fix,
+    message: result.ok ? DONE[operation] : outcome.message,
+    fix: result.ok ? '' : outcome.fix,
     outcome,
   };
 }

@@ -150,3 +150,61 @@ export async function addKeyToAgent(
   }
   return { agent, keyName: key.name, fingerprint: key.fingerprint, alreadyLoaded: false };
 }
+
+/** One key the agent holds, as `ssh-add -l` lists it: never the key itself, nor its comment. */
+export interface AgentKey {
+  readonly bits: number | null;
+  /** "SHA256:...", the form the Hub's keys page and ssh-keygen -lf show. */
+  readonly fingerprint: string;
+  /** As ssh-add names it: ED25519, ECDSA, RSA... */
+  readonly type: string;
+}
+
+/** What the agent of this session holds, or why nobody could ask it. */
+export type AgentKeys =
+  | { readonly state: 'listed'; readonly socket: string | null; readonly keys: readonly AgentKey[] }
+  /** No SSH_AUTH_SOCK (Linux, macOS): no agent to ask. */
+  | { readonly state: 'no_socket' }
+  | { readonly state: 'ssh_add_missing' }
+  /** ssh-add's exit code 2: the socket (or the Windows service) does not answer. */
+  | { readonly state: 'unreachable'; readonly socket: string | null; readonly detail: string }
+  | { readonly state: 'failed'; readonly socket: string | null; readonly detail: string };
+
+/** One `ssh-add -l` line: "256 SHA256:abc comment with spaces (ED25519)". */
+const AGENT_LINE = /^(\d+) (SHA256:[A-Za-z0-9+/]+)(?: .*)? \(([A-Za-z0-9-]+)\)\s*$/;
+
+/** The fingerprints `ssh-add -l` printed; comments (often an email or a path) are dropped here. */
+export function parseAgentList(stdout: string): AgentKey[] {
+  return stdout.split(/\r?\n/).flatMap((line) => {
+    const match = AGENT_LINE.exec(line.trim());
+    return match ? [{ bits: Number(match[1]), fingerprint: match[2]!, type: match[3]! }] : [];
+  });
+}
+
+/**
+ * Lists the keys in the session's agent without starting one or changing it (the doctor and the
+ * support report must not, unlike ensureAgent): `ssh-add -l`, whose exit code OpenSSH documents
+ * as 0 listed, 1 none or a failure, 2 no agent reached. On Windows the agent is a service that
+ * ssh-add finds without a socket.
+ */
+export async function listAgentKeys(
+  home: string,
+  socket: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Promise<AgentKeys> {
+  const where = socket?.trim() || null;
+  if (where === null && platform !== 'win32') return { state: 'no_socket' };
+  const childEnvironment = childEnv(home, env, where === null ? {} : { SSH_AUTH_SOCK: where });
+  if (where === null) delete childEnvironment.SSH_AUTH_SOCK;
+  const listed = await run('ssh-add', ['-E', 'sha256', '-l'], { env: childEnvironment, timeoutMs: 5000 });
+  const detail = (listed.stderr.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
+  if (listed.notFound) return { state: 'ssh_add_missing' };
+  if (listed.timedOut)
+    return { state: 'failed', socket: where, detail: 'ssh-add did not answer in 5 seconds.' };
+  if (listed.exitCode === 0) return { state: 'listed', socket: where, keys: parseAgentList(listed.stdout) };
+  if (listed.exitCode === 1 && /no identities/i.test(`${listed.stdout}${listed.stderr}`))
+    return { state: 'listed', socket: where, keys: [] };
+  if (listed.exitCode === 2) return { state: 'unreachable', socket: where, detail };
+  return { state: 'failed', socket: where, detail: detail || `exit code ${String(listed.exitCode)}` };
+}

@@ -196,3 +196,61 @@ export async function configureSsh(
   await atomicWrite(configPath, Buffer.from(result, 'latin1'), 0o600);
   return { configPath, changed: true, block, ...(backupPath ? { backupPath } : {}) };
 }
+
+/** One directive of the Hub's block as ssh reads it: the keyword as written and its value, unquoted. */
+export interface ConfigDirective {
+  readonly param: string;
+  readonly value: string;
+}
+
+/** What ~/.ssh/config says about the Hub's host, read the way configureSsh finds its block. */
+export interface HubHostBlock {
+  readonly configPath: string;
+  /** `missing`: no config file (ssh uses its defaults); `unreadable`: there, but the app cannot read it. */
+  readonly state: 'missing' | 'unreadable' | 'read';
+  /** The `Host <sshHost>` block, when there is one. */
+  readonly block?: {
+    /** 1-based line of its `Host` line. */
+    readonly line: number;
+    readonly directives: readonly ConfigDirective[];
+    /** Every IdentityFile it names, as written (unquoted); ssh offers them in this order. */
+    readonly identityFiles: readonly string[];
+  };
+}
+
+/**
+ * Reads the Hub's `Host` block without changing anything, for the doctor and the support report:
+ * the same block configureSsh would update, so a person helping sees what the wizard sees.
+ */
+export async function readHubHostBlock(settings: Settings): Promise<HubHostBlock> {
+  const configPath = join(settings.home, '.ssh', 'config');
+  let text: string;
+  try {
+    text = await readFile(configPath, 'latin1');
+  } catch (error) {
+    return {
+      configPath,
+      state: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable',
+    };
+  }
+  const lines = splitKeepingEnds(text);
+  const found = findBlock(lines, Buffer.from(settings.sshHost, 'utf8').toString('latin1'));
+  if (!found) return { configPath, state: 'read' };
+  const asText = (value: string): string => Buffer.from(value, 'latin1').toString('utf8');
+  const directives = lines
+    .slice(found.start + 1, found.end)
+    .map((line) => parseDirective(stripEnd(line).body))
+    .filter((directive): directive is Directive => directive !== undefined)
+    .map((directive) => ({ param: asText(directive.param), value: unquote(asText(valueText(directive))) }));
+  return {
+    configPath,
+    state: 'read',
+    block: {
+      line: found.start + 1,
+      directives,
+      identityFiles: directives
+        .filter((directive) => directive.param.toLowerCase() === 'identityfile')
+        .map((directive) => directive.value),
+    },
+  };
+}

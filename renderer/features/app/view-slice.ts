@@ -1,0 +1,16 @@
+import type { StateCreator } from 'zustand';
+import type { AppStore } from '../../store/app-store';
+
+/** The parts of the app: the setup wizard, the repositories, and "Explain an error message". */
+export type View = 'setup' | 'repos' | 'explain';
+
+/** Which part of the app shows. */
+export interface ViewSlice {
+  readonly view: View;
+  readonly showView: (view: View) => void;
+}
+
+export const createViewSlice: StateCreator<AppStore, [], [], ViewSlice> = (set) => ({
+  view: 'setup',
+  showView: (view) => set({ view }),
+});

@@ -1,0 +1,50 @@
+import { pickFolder } from '../repos-service';
+
+/**
+ * The folder to clone into: typed, or chosen with the desktop app's native picker. The picker
+ * only fills in this field, so it is called here rather than through the store.
+ */
+export function CloneDestinationField({
+  value,
+  desktop,
+  onChange,
+}: {
+  readonly value: string;
+  readonly desktop: boolean;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="clone-destination">
+        Into the folder
+      </label>
+      <div className="input-row">
+        <input
+          id="clone-destination"
+          className="input input--mono"
+          value={value}
+          spellCheck={false}
+          aria-describedby="clone-destination-hint"
+          onChange={(event) => onChange(event.target.value)}
+        />
+        {desktop ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void pickFolder('Choose where to clone').then((result) => {
+                if (result.ok && result.value) onChange(result.value);
+              })
+            }
+          >
+            Choose…
+          </button>
+        ) : null}
+      </div>
+      <p className="field__hint" id="clone-destination-hint">
+        A new or empty folder, by its full path (for example /home/you/models/my-model). A folder with files
+        in it is never used.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+import type { StateCreator } from 'zustand';
+import type {
+  AppError,
+  Events,
+  RecentRepoView,
+  RemoteRunView,
+  RepoAccess,
+  RepoKind,
+  RepoState,
+  Result,
+} from '../../../preload/contract';
+import type { AppStore } from '../../store/app-store';
+import { isBareName } from './repo-text';
+import * as repos from './repos-service';
+
+/** The long runs the screen shows: a clone and a fork at home, and git's remote work in a repository. */
+export type RepoRunSlot = 'clone' | 'fork' | 'repo';
+
+/** A long run in flight: its id, for Cancel, and git's latest progress. */
+export interface RepoRun {
+  readonly runId: string;
+  readonly event: Events['repoProgress'] | null;
+}
+
+/** What main said about the clone address last typed: why it is refused, and whether it is a bare NAME/REPO. */
+export interface CloneCheck {
+  readonly problem: string | null;
+  readonly bare: boolean;
+}
+
+/** The open repository's operations that talk to the Hub. */
+export type RemoteAction = 'push' | 'pull' | 'lfs-pull';
+
+/**
+ * The repositories screen. What a screen showed only while it was on screen (the home's answers,
+ * the open repository's state) belongs to a visit: entering starts one, leaving ends it, and the
+ * late answer of an ended visit is dropped, so coming back starts afresh, as before the slice.
+ */
+export interface ReposSlice {
+  /** The repository open on the screen, if any. */
+  readonly openRepo: string | null;
+  readonly openRepoAt: (path: string | null) => void;
+  readonly repoRuns: Readonly<Record<RepoRunSlot, RepoRun | null>>;
+  readonly cancelRepoRun: (slot: RepoRunSlot) => Promise<void>;
+
+  readonly repoAccess: RepoAccess | null;
+  readonly recentRepos: readonly RecentRepoView[];
+  readonly cloneCheck: CloneCheck;
+  readonly cloneError: AppError | null;
+  readonly forkError: AppError | null;
+  /** The home screen's visit in progress, or null when it is not on screen. */
+  readonly repoHomeVisit: object | null;
+  /** Reads which ways to the Hub are set up, and the recent repositories. */
+  readonly enterRepoHome: () => Promise<void>;
+  readonly leaveRepoHome: () => void;
+  /** Asks main about a typed clone address; answers the revision it names, for an empty revision field. */
+  readonly checkCloneAddress: (text: string, kind: RepoKind) => Promise<string | null>;
+  /** Clones with progress, then opens the clone. */
+  readonly cloneRepo: (request: repos.CloneRequest) => Promise<void>;
+  /** Forks with progress, then opens the working copy. */
+  readonly forkRepo: (request: repos.ForkRequest) => Promise<void>;
+
+  readonly repoState: RepoState | null;
+  readonly repoError: AppError | null;
+  readonly repoOutcome: RemoteRunView | null;
+  readonly repoNote: string | null;
+  /** The open repository's visit in progress, or null when it is not on screen. */
+  readonly repoVisit: object | null;
+  /** The newest request about the repository: only its answer is shown (answers can cross). */
+  readonly repoRequest: object | null;
+  readonly enterRepo: (path: string) => Promise<void>;
+  readonly leaveRepo: () => void;
+  readonly reloadRepo: () => Promise<void>;
+  /** Stages the files, or all of them for null. */
+  readonly stageRepoFiles: (files: readonly string[] | null) => Promise<void>;
+  /** Commits what is staged; true when it worked, so the form can empty its message. */
+  readonly commitRepo: (message: string) => Promise<boolean>;
+  readonly saveRepoIdentity: (name: string, email: string) => Promise<void>;
+  readonly setUpRepoLfs: () => Promise<void>;
+  readonly trackRepoLfs: (pattern: string) => Promise<void>;
+  /** Rewrites the unpushed commits to move `pattern` into Git LFS (the person ticked their consent). */
+  readonly migrateRepoLfs: (pattern: string) => Promise<void>;
+  readonly runRepoRemote: (action: RemoteAction) => Promise<void>;
+}
+
+const NO_RUNS: ReposSlice['repoRuns'] = { clone: null, fork: null, repo: null };
+const NO_CLONE_CHECK: CloneCheck = { problem: null, bare: false };
+
+const HOME_VISIT_ENDED = {
+  repoHomeVisit: null,
+  repoAccess: null,
+  recentRepos: [],
+  cloneCheck: NO_CLONE_CHECK,
+  cloneError: null,
+  forkError: null,
+} as const;
+
+const REPO_VISIT_ENDED = {
+  repoVisit: null,
+  repoRequest: null,
+  repoState: null,
+  repoError: null,
+  repoOutcome: null,
+  repoNote: null,
+} as const;
+
+const REMOTE_CALLS: Readonly<
+  Record<RemoteAction, (path: string) => (runId: string) => Promise<Result<RemoteRunView>>>
+> = {
+  push: repos.pushCall,
+  pull: repos.pullCall,
+  'lfs-pull': repos.lfsPullCall,
+};
+
+/** Nothing open, nothing known: a visit reads what it shows when its screen appears. */
+export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set, get) => {
+  const setRun = (slot: RepoRunSlot, run: RepoRun | null) =>
+    set((state) => ({ repoRuns: { ...state.repoRuns, [slot]: run } }));
+
+  /** Runs a long call in `slot`, showing its own progress there until it ends. */
+  const startRun = async <T>(slot: RepoRunSlot, call: (runId: string) => Promise<Result<T>>) => {
+    const { runId, result } = await repos.withProgress(
+      (event) => {
+        if (get().repoRuns[slot]?.runId === event.runId) setRun(slot, { runId: event.runId, event });
+      },
+      (id) => {
+        setRun(slot, { runId: id, event: null });
+        return call(id);
+      },
+    );
+    if (get().repoRuns[slot]?.runId === runId) setRun(slot, null);
+    return result;
+  };
+
+  /** Sends a request about the open repository; its answer is shown only if no newer one was sent. */
+  const update = async (call: () => Promise<Result<RepoState>>): Promise<Result<RepoState>> => {
+    const request = {};
+    set({ repoRequest: request });
+    const result = await call();
+    if (get().repoRequest === request)
+      set(result.ok ? { repoState: result.value, repoError: null } : { repoError: result.error });
+    return result;
+  };
+
+  return {
+    openRepo: null,
+    openRepoAt: (openRepo) => set({ openRepo, view: 'repos' }),
+    repoRuns: NO_RUNS,
+    cancelRepoRun: async (slot) => {
+      const run = get().repoRuns[slot];
+      if (run) await repos.cancelRepoRun(run.runId);
+    },
+
+    ...HOME_VISIT_ENDED,
+    enterRepoHome: async () => {
+      const visit = {};
+      set({ repoHomeVisit: visit });
+      const live = () => get().repoHomeVisit === visit;
+      await Promise.all([
+        repos.repoAccess().then((result) => {
+          if (result.ok && live()) set({ repoAccess: result.value });
+        }),
+        repos.recentRepos().then((result) => {
+          if (result.ok && live()) set({ recentRepos: result.value });
+        }),
+      ]);
+    },
+    // A clone or fork still running goes on in main; the screen stops following it.
+    leaveRepoHome: () =>
+      set((state) => ({ ...HOME_VISIT_ENDED, repoRuns: { ...state.repoRuns, clone: null, fork: null } })),
+    checkCloneAddress: async (text, kind) => {
+      const visit = get().repoHomeVisit;
+      const result = await repos.parseRepo(text, kind);
+      if (get().repoHomeVisit !== visit) return null;
+      set({
+        cloneCheck: { problem: result.ok ? null : result.error.message, bare: result.ok && isBareName(text) },
+      });
+      return result.ok ? (result.value.revision ?? null) : null;
+    },
+    cloneRepo: async (request) => {
+      if (get().repoRuns.clone) return;
+      const visit = get().repoHomeVisit;
+      set({ cloneError: null });
+      const result = await startRun('clone', repos.cloneCall(request));
+      // A finished clone opens even if the person went elsewhere meanwhile, as it always has.
+      if (result.ok) get().openRepoAt(result.value.path);
+      else if (get().repoHomeVisit === visit) set({ cloneError: result.error });
+    },
+    forkRepo: async (request) => {
+      if (get().repoRuns.fork) return;
+      const visit = get().repoHomeVisit;
+      set({ forkError: null });
+      const result = await startRun('fork', repos.forkCall(request));
+      if (result.ok) get().openRepoAt(result.value.path);
+      else if (get().repoHomeVisit === visit) set({ forkError: result.error });
+    },
+
+    ...REPO_VISIT_ENDED,
+    enterRepo: async (path) => {
+      set({ ...REPO_VISIT_ENDED, repoVisit: {} });
+      await update(() => repos.repoState(path));
+    },
+    leaveRepo: () => set((state) => ({ ...REPO_VISIT_ENDED, repoRuns: { ...state.repoRuns, repo: null } })),
+    reloadRepo: async () => {
+      const path = get().openRepo;
+      if (path) await update(() => repos.repoState(path));
+    },
+    stageRepoFiles: async (files) => {
+      const repo = get().repoState;
+      if (repo) await update(() => repos.stageFiles(repo.path, files));
+    },
+    commitRepo: async (message) => {
+      const repo = get().repoState;
+      if (!repo) return false;
+      const visit = get().repoVisit;
+      const result = await update(() => repos.commitChanges(repo.path, message));
+      if (!result.ok || get().repoVisit !== visit) return false;
+      set({ repoNote: 'Committed.' });
+      return true;
+    },
+    saveRepoIdentity: async (name, email) => {
+      const visit = get().repoVisit;
+      const result = await repos.setIdentity(name, email);
+      if (get().repoVisit !== visit) return;
+      if (result.ok) await get().reloadRepo();
+      else set({ repoError: result.error });
+    },
+    setUpRepoLfs: async () => {
+      const visit = get().repoVisit;
+      await repos.installLfs();
+      if (get().repoVisit === visit) await get().reloadRepo();
+    },
+    trackRepoLfs: async (pattern) => {
+      const repo = get().repoState;
+      if (repo) await update(() => repos.trackLfs(repo.path, pattern));
+    },
+    migrateRepoLfs: async (pattern) => {
+      const repo = get().repoState;
+      if (!repo) return;
+      const visit = get().repoVisit;
+      const result = await repos.migrateLfs(repo.path, pattern);
+      if (get().repoVisit !== visit) return;
+      if (result.ok)
+        set({
+          repoState: result.value.state,
+          repoNote: `Moved into Git LFS. Your previous commits are on the branch ${result.value.backupBranch}.`,
+        });
+      else set({ repoError: result.error });
+    },
+    runRepoRemote: async (action) => {
+      const repo = get().repoState;
+      if (!repo || get().repoRuns.repo) return;
+      const visit = get().repoVisit;
+      set({ repoOutcome: null, repoNote: null });
+      const result = await startRun('repo', REMOTE_CALLS[action](repo.path));
+      if (get().repoVisit !== visit) return;
+      if (result.ok) set({ repoOutcome: result.value });
+      else set({ repoError: result.error });
+      await get().reloadRepo();
+    },
+  };
+};

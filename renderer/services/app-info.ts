@@ -1,8 +1,0 @@
-import type { AppInfo, Result } from '../../preload/contract';
-import { getBridge } from './bridge';
-import { settle } from './call';
-
-/** The launch settings the screens may show (the Hub address, the OS the fixes are written for). */
-export function getAppInfo(): Promise<Result<AppInfo>> {
-  return settle(() => getBridge().getAppInfo(null));
-}
