@@ -120,7 +120,9 @@ export function summariseWhoami(body: unknown, token?: string): TokenSummary | u
   const account = asString(root.name);
   if (!account) return undefined;
   const auth = asRecord(root.auth);
-  const hasAccessToken = typeof auth.accessToken === 'object' && auth.accessToken !== null;
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+  const oauth =
+    token?.startsWith('hf_oauth_') === true || (isObject(root.auth) && !isObject(auth.accessToken));
   const accessToken = asRecord(auth.accessToken);
   const fine = asRecord(accessToken.fineGrained ?? auth.fineGrained);
   const role = asString(accessToken.role);
@@ -134,7 +136,7 @@ export function summariseWhoami(body: unknown, token?: string): TokenSummary | u
     }),
     tokenName: asString(accessToken.displayName),
     role: role === 'read' || role === 'write' || role === 'fineGrained' ? role : 'unknown',
-    kind: !hasAccessToken || token?.startsWith('hf_oauth_') === true ? 'oauth' : 'access_token',
+    kind: oauth ? 'oauth' : 'access_token',
     scoped: scoped.flatMap((entry) => {
       const namespace = asString(asRecord(asRecord(entry).entity).name);
       const permissions = asRecord(entry).permissions;

@@ -305,6 +305,8 @@ describe('summariseWhoami', () => {
     expect(summariseWhoami({ name: 'erin', auth: { accessToken: { role: 'write' } } })?.kind).toBe(
       'access_token',
     );
+    // An answer with no auth at all says nothing about the sign-in.
+    expect(summariseWhoami({ name: 'erin' })?.kind).toBe('access_token');
     expect(
       summariseWhoami(
         { name: 'erin', auth: { accessToken: { role: 'write' } } },
