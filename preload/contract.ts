@@ -486,6 +486,8 @@ export interface PushProblemView {
   readonly trackPattern?: string;
   /** The problem and its fix in one sentence. */
   readonly text: string;
+  /** The Hub would refuse the push (false: a warning, e.g. a small binary the Hub still accepts). */
+  readonly blocking: boolean;
 }
 
 /** Everything the repository screen shows about one local repository. */
