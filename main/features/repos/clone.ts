@@ -114,7 +114,10 @@ async function checkoutWithoutLfs(
   destination: string,
   commit?: string,
 ): Promise<boolean> {
-  const local = (args: readonly string[]) => git(context, args, { cwd: destination });
+  // This clone's own .git, named: git must never search upward and find a repository the folder
+  // sits in (a home that is a work tree), whose edits a reset would throw away.
+  const own = ['--git-dir', join(destination, '.git'), '--work-tree', destination];
+  const local = (args: readonly string[]) => git(context, [...own, ...args], { cwd: destination });
   // No filter: a large file's blob (its pointer) is written as it is, whether or not git-lfs runs.
   const noFilter = [
     '-c',

@@ -185,6 +185,28 @@ describe('a dropped connection during the LFS download', () => {
     expect(existsSync(destination)).toBe(false);
   });
 
+  it('a failed clone into an empty folder inside another repository never touches that repository', async () => {
+    // The person's home (or projects folder) is itself a git work tree, with an edit not committed.
+    const outer = join(root, 'outer');
+    mkdirSync(outer);
+    await sh(outer, ['init', '--quiet']);
+    writeFileSync(join(outer, 'notes.txt'), 'committed\n');
+    await sh(outer, ['add', '.']);
+    await sh(outer, ['commit', '--quiet', '-m', 'notes']);
+    writeFileSync(join(outer, 'notes.txt'), 'my edit, not committed\n');
+    const destination = join(outer, 'models', 'empty');
+    mkdirSync(destination, { recursive: true });
+    await expect(
+      cloneRepo(settings, session, env, {
+        ref: ref('alice/does-not-exist'),
+        transport: 'https',
+        destination,
+      }),
+    ).rejects.toMatchObject({ kind: 'git' });
+    expect(readFileSync(join(outer, 'notes.txt'), 'utf8')).toBe('my edit, not committed\n');
+    expect(readdirSync(destination)).toEqual([]);
+  });
+
   it('a clone the line does not cut has no interruption to report', async () => {
     const destination = join(root, 'whole');
     const result = await cloneRepo(flaky, session, env, {
