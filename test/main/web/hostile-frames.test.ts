@@ -187,8 +187,34 @@ async function closeFrame(client: RawClient): Promise<{ code: number; reason: st
 }
 
 describe('browser mode under hostile frames', () => {
-  it('takes the largest message dispatch accepts, from the same constant', () => {
-    expect(MAX_PAYLOAD_BYTES).toBe(2 * 1024 * 1024);
+  it('takes a message of exactly dispatch’s MAX_PAYLOAD_BYTES, and closes at one byte more', async () => {
+    const sized = (id: number, bytes: number): string => {
+      const head = `{"id":${id},"operation":"parseRepo","request":{"input":"`;
+      const tail = '","kind":null}}';
+      return `${head}${'a'.repeat(bytes - head.length - tail.length)}${tail}`;
+    };
+    const id = nextId++;
+    const largest = sized(id, MAX_PAYLOAD_BYTES);
+    const answered = new Promise<{ id: number; result: { ok: boolean; error?: { code: string } } }>(
+      (resolve) =>
+        good.on('message', function onMessage(data) {
+          const parsed = JSON.parse(data.toString()) as { id?: number };
+          if (parsed.id !== id) return;
+          good.off('message', onMessage);
+          resolve(parsed as never);
+        }),
+    );
+    good.send(largest);
+    // Read and answered by dispatch (whose schema then refuses a 2 MB address), not closed.
+    expect((await answered).result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const over = await wsClient();
+    const closed = new Promise<[number, string]>((resolve) =>
+      over.once('close', (code, reason) => resolve([code, reason.toString()])),
+    );
+    over.on('error', () => undefined);
+    over.send(sized(nextId++, MAX_PAYLOAD_BYTES + 1));
+    expect(await closed).toEqual([1009, 'Messages to the app are at most 2 MB.']);
+    expect((await call(good, 'getAppInfo', null)).ok).toBe(true);
   });
 
   for (const [name, bytes, code, reason] of [
