@@ -585,7 +585,13 @@ export interface Operations {
       readonly revision: string | null;
       readonly transport: GitTransport;
     };
-    readonly result: { readonly path: string; readonly url: string; readonly pointers: number };
+    readonly result: {
+      readonly path: string;
+      readonly url: string;
+      readonly pointers: number;
+      /** Why the large files stopped part-way, when they did (the failure table's answer); the clone is kept. */
+      readonly interrupted?: Outcome;
+    };
   };
   readonly cancelRepoRun: { readonly request: { readonly runId: string }; readonly result: null };
   readonly repoState: { readonly request: { readonly path: string }; readonly result: RepoState };

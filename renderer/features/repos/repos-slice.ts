@@ -35,6 +35,8 @@ export interface CloneCheck {
 export interface KeptClone {
   readonly path: string;
   readonly pointers: number;
+  /** Why the download stopped, in the failure table's words, when main knows. */
+  readonly why?: string;
 }
 
 /** The open repository's operations that talk to the Hub. */
@@ -200,7 +202,13 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
       const result = await startRun('clone', repos.cloneCall(request));
       const here = get().repoHomeVisit === visit;
       if (result.ok && result.value.pointers > 0 && here)
-        set({ keptClone: { path: result.value.path, pointers: result.value.pointers } });
+        set({
+          keptClone: {
+            path: result.value.path,
+            pointers: result.value.pointers,
+            ...(result.value.interrupted ? { why: result.value.interrupted.message } : {}),
+          },
+        });
       // A finished clone opens even if the person went elsewhere meanwhile, as it always has.
       else if (result.ok) get().openRepoAt(result.value.path);
       else if (here) set({ cloneError: result.error });

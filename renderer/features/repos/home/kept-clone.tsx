@@ -24,6 +24,7 @@ export function KeptClone() {
           : `${kept.pointers} large files are still placeholders: their download did not finish.`}{' '}
         Nothing was deleted; downloading the rest keeps what already arrived.
       </p>
+      {kept.why ? <p>{kept.why}</p> : null}
       <div className="input-row">
         <button
           type="button"
