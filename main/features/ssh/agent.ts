@@ -179,8 +179,16 @@ export async function addKeyToAgent(
   const args = platform === 'darwin' ? ['--apple-use-keychain', key.privatePath] : [key.privatePath];
   const add = (extra: NodeJS.ProcessEnv) =>
     run('ssh-add', args, { env: { ...base, ...extra }, timeoutMs: 20_000, input: '' });
-  // Without a passphrase ssh-add must not prompt: a forced askpass of an empty pipe answers nothing.
-  const added = await withAskpass(passphrase ?? '', add);
+  // Without a passphrase there is no askpass at all: an unprotected key loads without a prompt,
+  // and a protected one is refused before ssh-add could look for a terminal.
+  if (passphrase === null && key.passphraseProtected === true) {
+    throw new AgentError(
+      'wrong_passphrase',
+      "That passphrase doesn't unlock this key",
+      'This key is protected: type its passphrase.',
+    );
+  }
+  const added = await withAskpass(passphrase, add, { platform });
   if (added.exitCode !== 0) {
     // The askpass pipe answers once; the second prompt after a wrong answer finds it gone, and
     // that `cat` complaint is noise, not a detail worth showing.
