@@ -44,11 +44,12 @@ function nodeOptionValue(value: string): string {
 
 /**
  * Chooses the askpass: none without a passphrase; the FIFO script off Windows; on Windows the
- * packaged app's executable (the RunAsNode fuse is off, so it cannot run a script), or, in
- * development, node (or Electron as node, ELECTRON_RUN_AS_NODE, Electron's "Environment
- * Variables" docs) preloading the reader with `--import` from NODE_OPTIONS: Node awaits an
- * --import module, top-level await included, before it looks at the main script, which here is
- * only the prompt ssh-add passes (Node's CLI docs, `--import`).
+ * packaged app's executable (the RunAsNode fuse is off, and a packaged app ignores NODE_OPTIONS:
+ * Electron's "Environment Variables" docs), or, in development, node (or Electron's unfused
+ * development binary as node, ELECTRON_RUN_AS_NODE, same docs) preloading the reader with
+ * `--import` from NODE_OPTIONS: Node awaits an --import module, top-level await included, before
+ * it looks at the main script, which here is only the prompt ssh-add passes (Node's CLI docs,
+ * `--import`), and the reader exits first.
  */
 export function askpassPlan(
   platform: NodeJS.Platform,
@@ -58,9 +59,9 @@ export function askpassPlan(
 ): AskpassPlan {
   if (!hasPassphrase) return { kind: 'none', env: NO_ASKPASS_ENV };
   if (platform !== 'win32') return { kind: 'fifo' };
-  // Windows' ssh-add asks the askpass only when DISPLAY is set or the request is forced
-  // (readpass.c, read_passphrase); both are given, as on the other platforms.
-  const forced = { SSH_ASKPASS: host.execPath, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0' };
+  // SSH_ASKPASS_REQUIRE=force alone makes ssh-add use the askpass, DISPLAY or not (readpass.c,
+  // read_passphrase: "force" sets both use_askpass and allow_askpass).
+  const forced = { SSH_ASKPASS: host.execPath, SSH_ASKPASS_REQUIRE: 'force' };
   if (host.packaged) return { kind: 'named_pipe', reader: 'app_entry', program: host.execPath, env: forced };
   return {
     kind: 'named_pipe',

@@ -63,7 +63,7 @@ describe('askpassPlan', () => {
       kind: 'named_pipe',
       reader: 'app_entry',
       program: PACKAGED.execPath,
-      env: { SSH_ASKPASS: PACKAGED.execPath, SSH_ASKPASS_REQUIRE: 'force', DISPLAY: ':0' },
+      env: { SSH_ASKPASS: PACKAGED.execPath, SSH_ASKPASS_REQUIRE: 'force' },
     });
   });
 
