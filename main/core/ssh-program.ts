@@ -29,19 +29,33 @@ export function sshProgram(
   env: NodeJS.ProcessEnv,
   exists: IsFile = isFile,
 ): string {
-  if (platform !== 'win32') return 'ssh';
+  return opensshProgram('ssh', platform, env, exists);
+}
+
+/**
+ * The same choice for OpenSSH's other programs: Windows' ssh-add must be the in-box one too, since
+ * only it falls back to the agent service's pipe without SSH_AUTH_SOCK (an MSYS ssh-add on PATH
+ * would report "no agent" while the service runs).
+ */
+export function opensshProgram(
+  name: 'ssh' | 'ssh-add' | 'ssh-keygen',
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  exists: IsFile = isFile,
+): string {
+  if (platform !== 'win32') return name;
   const systemRoot = readEnv(env, 'SystemRoot', platform);
   if (systemRoot) {
-    const inBox = win32.join(systemRoot, 'System32', 'OpenSSH', 'ssh.exe');
+    const inBox = win32.join(systemRoot, 'System32', 'OpenSSH', `${name}.exe`);
     if (exists(inBox)) return inBox;
   }
   for (const folder of (readEnv(env, 'PATH', platform) ?? '').split(';')) {
     const clean = folder.trim().replace(/^"(.*)"$/, '$1');
     if (!win32.isAbsolute(clean)) continue;
-    const candidate = win32.join(clean, 'ssh.exe');
+    const candidate = win32.join(clean, `${name}.exe`);
     if (exists(candidate)) return candidate;
   }
-  return 'ssh';
+  return name;
 }
 
 /**

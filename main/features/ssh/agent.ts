@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { AgentResult, KeyInfo } from '../../../preload/contract';
 import type { AppSession } from '../../core/session';
 import { childEnv, run } from '../../core/run';
+import { opensshProgram } from '../../core/ssh-program';
 import { withAskpass } from './askpass';
 import {
   agentAnswered,
@@ -38,7 +39,10 @@ async function agentReachable(
   if (!socket && platform !== 'win32') return false;
   const childEnvironment = childEnv(home, env, socket ? { SSH_AUTH_SOCK: socket } : {}, platform);
   if (!socket) delete childEnvironment.SSH_AUTH_SOCK;
-  const listed = await run('ssh-add', ['-l'], { env: childEnvironment, timeoutMs: 5000 });
+  const listed = await run(opensshProgram('ssh-add', platform, env), ['-l'], {
+    env: childEnvironment,
+    timeoutMs: 5000,
+  });
   return agentAnswered(platform, socket, listed.exitCode);
 }
 
@@ -206,13 +210,14 @@ export async function addKeyToAgent(
   const base = childEnv(home, env, { SSH_AUTH_SOCK: session.sshAuthSock }, platform);
   // Windows: no variable at all, so ssh-add uses the service's pipe (windows-agent.ts).
   if (!session.sshAuthSock) delete base.SSH_AUTH_SOCK;
-  const listed = await run('ssh-add', ['-l'], { env: base, timeoutMs: 5000 });
+  const sshAdd = opensshProgram('ssh-add', platform, env);
+  const listed = await run(sshAdd, ['-l'], { env: base, timeoutMs: 5000 });
   if (key.fingerprint && listed.stdout.includes(key.fingerprint)) {
     return { agent, keyName: key.name, fingerprint: key.fingerprint, alreadyLoaded: true };
   }
   const args = platform === 'darwin' ? ['--apple-use-keychain', key.privatePath] : [key.privatePath];
   const add = (extra: NodeJS.ProcessEnv) =>
-    run('ssh-add', args, { env: { ...base, ...extra }, timeoutMs: 20_000, input: '' });
+    run(sshAdd, args, { env: { ...base, ...extra }, timeoutMs: 20_000, input: '' });
   // Without a passphrase there is no askpass at all: an unprotected key loads without a prompt,
   // and a protected one is refused before ssh-add could look for a terminal.
   if (passphrase === null && key.passphraseProtected === true) {
@@ -298,7 +303,10 @@ export async function listAgentKeys(
   if (where === null && platform !== 'win32') return { state: 'no_socket' };
   const childEnvironment = childEnv(home, env, where === null ? {} : { SSH_AUTH_SOCK: where });
   if (where === null) delete childEnvironment.SSH_AUTH_SOCK;
-  const listed = await run('ssh-add', ['-E', 'sha256', '-l'], { env: childEnvironment, timeoutMs: 5000 });
+  const listed = await run(opensshProgram('ssh-add', platform, env), ['-E', 'sha256', '-l'], {
+    env: childEnvironment,
+    timeoutMs: 5000,
+  });
   const detail = (listed.stderr.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
   if (listed.notFound) return { state: 'ssh_add_missing' };
   if (listed.timedOut)

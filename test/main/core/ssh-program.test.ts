@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readGlobalSshCommand, shellWordForProgram, sshProgram } from '../../../main/core/ssh-program';
+import {
+  opensshProgram,
+  readGlobalSshCommand,
+  shellWordForProgram,
+  sshProgram,
+} from '../../../main/core/ssh-program';
 
 // Issue 13, item 4: one ssh for the connection test and for git. Git for Windows' launcher puts
 // its own folders first on PATH (compat/win32/git-wrapper.c) and runs GIT_SSH_COMMAND through sh
@@ -68,5 +73,16 @@ describe('readGlobalSshCommand (real git, temp home)', () => {
     expect(await readGlobalSshCommand(home, env)).toBeUndefined();
     writeFileSync(join(home, '.gitconfig'), '[core]\n\tsshCommand = ssh -i ~/.ssh/work_key\n');
     expect(await readGlobalSshCommand(home, env)).toBe('ssh -i ~/.ssh/work_key');
+  });
+});
+
+describe('opensshProgram', () => {
+  it('takes ssh-add from the in-box OpenSSH on Windows too, and leaves it to PATH elsewhere', () => {
+    const env = { SystemRoot: 'C:\\Windows', PATH: 'C:\\Program Files\\Git\\usr\\bin' };
+    const inBox = 'C:\\Windows\\System32\\OpenSSH\\ssh-add.exe';
+    expect(
+      opensshProgram('ssh-add', 'win32', env, only(inBox, 'C:\\Program Files\\Git\\usr\\bin\\ssh-add.exe')),
+    ).toBe(inBox);
+    expect(opensshProgram('ssh-add', 'darwin', env, () => true)).toBe('ssh-add');
   });
 });
