@@ -4,6 +4,7 @@ import { join, win32 } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GenerateKeyRequest, KeyInfo } from '../../../preload/contract';
 import { childEnv, readEnv, run } from '../../core/run';
+import { opensshProgram } from '../../core/ssh-program';
 import { withAskpass } from './askpass';
 import { describeKey } from './list-keys';
 import { ensureSshDir, SshDirError } from './ssh-dir';
@@ -165,7 +166,10 @@ export async function generateKey(
       }
     }
     const verify = async (extra: NodeJS.ProcessEnv) =>
-      run('ssh-keygen', ['-y', '-f', finalPrivate], { env: childEnv(home, env, extra), timeoutMs: 15_000 });
+      run(opensshProgram('ssh-keygen', platform, env), ['-y', '-f', finalPrivate], {
+        env: childEnv(home, env, extra, platform),
+        timeoutMs: 15_000,
+      });
     const check = await withAskpass(request.passphrase, verify, { platform });
     const expected = pair.public.trim().split(/\s+/).slice(0, 2).join(' ');
     const got = check.stdout.trim().split(/\s+/).slice(0, 2).join(' ');
