@@ -15,7 +15,7 @@ import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError, type Settings } from '../core/settings';
 import { aboutPanelOptions } from '../electron/about';
 import { gatherSupportReport } from '../features/support';
-import { cleanUpSshLeftovers } from '../features/ssh';
+import { answerAskpass, askpassPipeOf, cleanUpSshLeftovers } from '../features/ssh';
 import { removeStaleTempFiles } from '../core/stale-files';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
@@ -37,11 +37,6 @@ function isFolder(path: string): boolean {
     return false;
   }
 }
-
-// Before anything reads PATH: an app opened from Finder gets launchd's PATH, without Homebrew's
-// folders (main/core/launch-path.ts).
-const fixedPath = launchPath(process.platform, process.env, isFolder);
-if (fixedPath !== undefined) process.env.PATH = fixedPath;
 
 const session = createSession(process.env);
 // The page's address: never ELECTRON_RENDERER_URL in a packaged build (renderer-url.ts).
@@ -116,9 +111,16 @@ function start(settings: Settings): void {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+/** The app itself: everything but the askpass answer below. */
+function startApp(): void {
+  // Before anything reads PATH: an app opened from Finder gets launchd's PATH, without Homebrew's
+  // folders (main/core/launch-path.ts).
+  const fixedPath = launchPath(process.platform, process.env, isFolder);
+  if (fixedPath !== undefined) process.env.PATH = fixedPath;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', focusWindow);
   app.on('will-quit', () => disposeSession(session));
   registerAppScheme();
@@ -140,3 +142,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 }
+
+// The first thing the process decides: started by Windows' ssh-add as its SSH_ASKPASS (the
+// packaged app's own executable, main/features/ssh/askpass-plan.ts), it answers from the one-shot
+// pipe and exits, before the single-instance lock (which would hand the call to the running app)
+// and before any window or session.
+const askpassPipe = askpassPipeOf(process.env);
+if (askpassPipe !== undefined) void answerAskpass(askpassPipe, process.stdout).then((code) => app.exit(code));
+else startApp();

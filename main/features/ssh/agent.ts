@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import type { AgentResult, KeyInfo } from '../../../preload/contract';
 import type { AppSession } from '../../core/session';
 import { childEnv, run } from '../../core/run';
+import { opensshProgram } from '../../core/ssh-program';
 import { withAskpass } from './askpass';
+import {
+  agentAnswered,
+  SC_QUERIES,
+  scCommand,
+  windowsAgentFix,
+  windowsAgentState,
+  type WindowsAgentState,
+} from './windows-agent';
 
 /** Why the key is not in the agent, with the code the contract names. */
 export class AgentError extends Error {
@@ -25,31 +34,58 @@ async function agentReachable(
   home: string,
   socket: string | undefined,
   env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
 ): Promise<boolean> {
-  if (!socket) return false;
-  const listed = await run('ssh-add', ['-l'], {
-    env: childEnv(home, env, { SSH_AUTH_SOCK: socket }),
+  if (!socket && platform !== 'win32') return false;
+  const childEnvironment = childEnv(home, env, socket ? { SSH_AUTH_SOCK: socket } : {}, platform);
+  if (!socket) delete childEnvironment.SSH_AUTH_SOCK;
+  const listed = await run(opensshProgram('ssh-add', platform, env), ['-l'], {
+    env: childEnvironment,
     timeoutMs: 5000,
   });
-  return listed.exitCode === 0 || listed.exitCode === 1;
+  return agentAnswered(platform, socket, listed.exitCode);
 }
 
-/** The Windows agent service's state, in plain words (error 1058 is "the service is disabled"). */
+/**
+ * The agent service's state in plain words, with the PowerShell fix for it: a disabled service
+ * (the default) must be set to start automatically first, a stopped one only started.
+ */
 export function windowsAgentMessage(
-  state: 'running' | 'stopped' | 'disabled' | 'missing',
-): string | undefined {
-  const fix =
-    'In PowerShell as administrator: Get-Service ssh-agent | Set-Service -StartupType Automatic; Start-Service ssh-agent';
+  state: WindowsAgentState,
+): { readonly message: string; readonly hint: string } | undefined {
+  const fix = windowsAgentFix(state);
+  const inPowerShell = `Open PowerShell as administrator and run: ${fix.join(', then ')}. Then try again.`;
   switch (state) {
     case 'running':
       return undefined;
     case 'stopped':
-      return `The "OpenSSH Authentication Agent" service is stopped. ${fix}`;
+      return {
+        message: 'The Windows SSH agent ("OpenSSH Authentication Agent" service) is stopped.',
+        hint: inPowerShell,
+      };
     case 'disabled':
-      return `The "OpenSSH Authentication Agent" service is disabled (error 1058). ${fix}`;
+      return {
+        message:
+          'The Windows SSH agent ("OpenSSH Authentication Agent" service) is turned off, as it is on a new Windows: starting it alone fails with error 1058.',
+        hint: inPowerShell,
+      };
+    case 'unknown':
+      return { message: 'The Windows SSH agent did not answer.', hint: inPowerShell };
     case 'missing':
-      return 'OpenSSH is not installed: Settings > System > Optional features > OpenSSH Client.';
+      return {
+        message: 'The Windows SSH agent is not installed.',
+        hint: 'Settings > System > Optional features > Add a feature: OpenSSH Client. Then try again.',
+      };
   }
+}
+
+/** Asks the Service Control Manager about the agent service (Windows only). */
+async function askWindowsAgentState(home: string, env: NodeJS.ProcessEnv): Promise<WindowsAgentState> {
+  const sc = scCommand(env);
+  const ask = (args: readonly string[]) =>
+    run(sc, args, { env: childEnv(home, env, {}, 'win32'), timeoutMs: 5000 });
+  const [config, status] = await Promise.all([ask(SC_QUERIES.config), ask(SC_QUERIES.status)]);
+  return windowsAgentState(config, status);
 }
 
 /**
@@ -108,14 +144,14 @@ export async function ensureAgent(
   session: AppSession,
   env: NodeJS.ProcessEnv = process.env,
   lifetime: string = OWN_AGENT_LIFETIME,
+  platform: NodeJS.Platform = process.platform,
 ): Promise<'system' | 'app'> {
-  if (await agentReachable(home, session.sshAuthSock, env)) return session.ownAgent ? 'app' : 'system';
-  if (process.platform === 'win32') {
-    throw new AgentError(
-      'agent_unavailable',
-      'The SSH agent is not running.',
-      windowsAgentMessage('stopped') ?? '',
-    );
+  if (await agentReachable(home, session.sshAuthSock, env, platform))
+    return session.ownAgent ? 'app' : 'system';
+  if (platform === 'win32') {
+    const state = await askWindowsAgentState(home, env);
+    const words = windowsAgentMessage(state === 'running' ? 'unknown' : state);
+    throw new AgentError('agent_unavailable', words?.message ?? '', words?.hint ?? '');
   }
   const dir = await mkdtemp(join(tmpdir(), AGENT_DIR_PREFIX));
   const socket = join(dir, 'agent.sock');
@@ -170,17 +206,28 @@ export async function addKeyToAgent(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): Promise<AgentResult> {
-  const agent = await ensureAgent(home, session, env);
-  const base = childEnv(home, env, { SSH_AUTH_SOCK: session.sshAuthSock });
-  const listed = await run('ssh-add', ['-l'], { env: base, timeoutMs: 5000 });
+  const agent = await ensureAgent(home, session, env, OWN_AGENT_LIFETIME, platform);
+  const base = childEnv(home, env, { SSH_AUTH_SOCK: session.sshAuthSock }, platform);
+  // Windows: no variable at all, so ssh-add uses the service's pipe (windows-agent.ts).
+  if (!session.sshAuthSock) delete base.SSH_AUTH_SOCK;
+  const sshAdd = opensshProgram('ssh-add', platform, env);
+  const listed = await run(sshAdd, ['-l'], { env: base, timeoutMs: 5000 });
   if (key.fingerprint && listed.stdout.includes(key.fingerprint)) {
     return { agent, keyName: key.name, fingerprint: key.fingerprint, alreadyLoaded: true };
   }
   const args = platform === 'darwin' ? ['--apple-use-keychain', key.privatePath] : [key.privatePath];
   const add = (extra: NodeJS.ProcessEnv) =>
-    run('ssh-add', args, { env: { ...base, ...extra }, timeoutMs: 20_000, input: '' });
-  // Without a passphrase ssh-add must not prompt: a forced askpass of an empty pipe answers nothing.
-  const added = await withAskpass(passphrase ?? '', add);
+    run(sshAdd, args, { env: { ...base, ...extra }, timeoutMs: 20_000, input: '' });
+  // Without a passphrase there is no askpass at all: an unprotected key loads without a prompt,
+  // and a protected one is refused before ssh-add could look for a terminal.
+  if (passphrase === null && key.passphraseProtected === true) {
+    throw new AgentError(
+      'wrong_passphrase',
+      "That passphrase doesn't unlock this key",
+      'This key is protected: type its passphrase.',
+    );
+  }
+  const added = await withAskpass(passphrase, add, { platform });
   if (added.exitCode !== 0) {
     // The askpass pipe answers once; the second prompt after a wrong answer finds it gone, and
     // that `cat` complaint is noise, not a detail worth showing.
@@ -256,7 +303,10 @@ export async function listAgentKeys(
   if (where === null && platform !== 'win32') return { state: 'no_socket' };
   const childEnvironment = childEnv(home, env, where === null ? {} : { SSH_AUTH_SOCK: where });
   if (where === null) delete childEnvironment.SSH_AUTH_SOCK;
-  const listed = await run('ssh-add', ['-E', 'sha256', '-l'], { env: childEnvironment, timeoutMs: 5000 });
+  const listed = await run(opensshProgram('ssh-add', platform, env), ['-E', 'sha256', '-l'], {
+    env: childEnvironment,
+    timeoutMs: 5000,
+  });
   const detail = (listed.stderr.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
   if (listed.notFound) return { state: 'ssh_add_missing' };
   if (listed.timedOut)

@@ -15,3 +15,4 @@ export {
   type SshSetupReport,
 } from './setup-report';
 export { cleanUpSshLeftovers } from './launch-cleanup';
+export { answerAskpass, askpassPipeOf } from './askpass-reader';

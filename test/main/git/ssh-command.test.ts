@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { gitContext, gitEnvironment, gitSshCommand, sshCommandDecision } from '../../../main/git/environment';
+
+// Issue 13, item 4. git-config(1), core.sshCommand: "The command is in the same form as the
+// GIT_SSH_COMMAND environment variable and is overridden when the environment variable is set":
+// a command the person configured wins only if the app leaves GIT_SSH_COMMAND unset.
+
+const HOME = '/home/ann';
+
+describe('sshCommandDecision', () => {
+  it('uses the app’s ssh command when the person set none', () => {
+    for (const configured of [undefined, '', '  ']) {
+      expect(sshCommandDecision(configured, HOME, 'ssh', 'linux')).toEqual({
+        kind: 'app',
+        command: gitSshCommand(HOME, 'ssh', 'linux'),
+      });
+    }
+  });
+
+  it('keeps the person’s core.sshCommand on every OS, and says so', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const decision = sshCommandDecision('ssh -i ~/.ssh/work', HOME, 'ssh', platform);
+      expect(decision.kind).toBe('configured');
+      if (decision.kind !== 'configured') throw new Error('expected the configured command');
+      expect(decision.command).toBe('ssh -i ~/.ssh/work');
+      expect(decision.notice).toContain('core.sshCommand = ssh -i ~/.ssh/work');
+    }
+  });
+});
+
+describe('GIT_SSH_COMMAND', () => {
+  it('names the in-box Windows ssh as sh reads it', () => {
+    const command = gitSshCommand('C:\\Users\\Ann', 'C:\\Windows\\System32\\OpenSSH\\ssh.exe', 'win32');
+    expect(command.startsWith('C:/Windows/System32/OpenSSH/ssh.exe ')).toBe(true);
+    expect(command.endsWith('-o BatchMode=yes -o StrictHostKeyChecking=yes')).toBe(true);
+  });
+
+  it('falls back to plain ssh on a Windows with neither the in-box ssh nor one on PATH', () => {
+    const env = gitEnvironment({
+      home: 'C:\\Users\\Ann',
+      env: { SystemRoot: 'Z:\\NoSuchWindows', PATH: '' },
+      platform: 'win32',
+    });
+    expect(env.GIT_SSH_COMMAND?.startsWith('ssh ')).toBe(true);
+  });
+
+  it('is left unset over a configured core.sshCommand, on Linux too', () => {
+    const context = gitContext(
+      { home: HOME },
+      { PATH: '/usr/bin' },
+      {
+        sshAuthSock: undefined,
+        configuredSshCommand: 'ssh -i ~/.ssh/work',
+      },
+    );
+    const env = gitEnvironment(context);
+    expect(env.GIT_SSH_COMMAND).toBeUndefined();
+    expect(env.GIT_SSH_VARIANT).toBeUndefined();
+    expect(env.GIT_TERMINAL_PROMPT).toBe('0');
+    expect(gitEnvironment(gitContext({ home: HOME }, { PATH: '/usr/bin' })).GIT_SSH_COMMAND).toMatch(/^ssh /);
+  });
+});
