@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { win32 } from 'node:path';
-import { readEnv, run } from './run';
+import { readEnv } from './run';
 
 /** Whether a path is an existing file; the filesystem in the app, a fake in tests. */
 export type IsFile = (path: string) => boolean;
@@ -66,23 +66,4 @@ export function opensshProgram(
 export function shellWordForProgram(program: string, platform: NodeJS.Platform): string {
   const path = platform === 'win32' ? program.replace(/\\/g, '/') : program;
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The person's own `git config --global core.sshCommand`, if any: it says which ssh they want,
- * and the app's GIT_SSH_COMMAND would silently win over it (git-config(1), core.sshCommand: "is
- * overridden when the environment variable is set"). Read once, with the app's home.
- */
-export async function readGlobalSshCommand(
-  home: string,
-  childEnvironment: NodeJS.ProcessEnv,
-): Promise<string | undefined> {
-  const read = await run('git', ['config', '--global', '--get', 'core.sshCommand'], {
-    env: { ...childEnvironment, HOME: home },
-    timeoutMs: 5000,
-  });
-  // git config --get: exit 1 when the key is not set (git-config(1), EXIT STATUS).
-  if (read.exitCode !== 0) return undefined;
-  const value = read.stdout.trim();
-  return value === '' ? undefined : value;
 }

@@ -9,6 +9,8 @@ import { createMainWindow, type AppWindow } from '../electron/window';
 import { rendererUrl } from '../electron/renderer-url';
 import { launchPath } from '../core/launch-path';
 import { createSession, disposeSession } from '../core/session';
+import { readGlobalSshCommand } from '../git/config';
+import { gitContext } from '../git/environment';
 import { createHandlerTable } from './handler-table';
 import { allowedExternalUrl } from '../features/app';
 import { detectOs } from '../features/machine-check';
@@ -63,6 +65,13 @@ async function openWindow(settings: Settings, openExternal: (url: string) => Pro
 }
 
 function start(settings: Settings): void {
+  // The person's own core.sshCommand wins over the app's ssh for git, as with plain git.
+  void readGlobalSshCommand(gitContext(settings, process.env)).then(
+    (command) => {
+      session.configuredSshCommand = command;
+    },
+    () => undefined,
+  );
   // What a crashed run left: temp files of interrupted writes, surplus backups, a dead agent's folder.
   void cleanUpSshLeftovers(settings.home);
   void removeStaleTempFiles(settings.dataDir, { legacy: true });

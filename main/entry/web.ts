@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/app-version';
 import { createSession, disposeSession } from '../core/session';
+import { readGlobalSshCommand } from '../git/config';
+import { gitContext } from '../git/environment';
 import { createHandlerTable } from './handler-table';
 import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError } from '../core/settings';
@@ -46,6 +48,10 @@ async function main(): Promise<void> {
     versions: { node: process.versions.node },
   });
   const session = createSession(process.env);
+  // The person's own core.sshCommand wins over the app's ssh for git, as with plain git.
+  session.configuredSshCommand = await readGlobalSshCommand(gitContext(settings, process.env)).catch(
+    () => undefined,
+  );
   process.on('exit', () => disposeSession(session));
   const server = await startWebServer({
     env: process.env,

@@ -1,14 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  opensshProgram,
-  readGlobalSshCommand,
-  shellWordForProgram,
-  sshProgram,
-} from '../../../main/core/ssh-program';
+import { describe, expect, it } from 'vitest';
+import { opensshProgram, shellWordForProgram, sshProgram } from '../../../main/core/ssh-program';
 
 // Issue 13, item 4: one ssh for the connection test and for git. Git for Windows' launcher puts
 // its own folders first on PATH (compat/win32/git-wrapper.c) and runs GIT_SSH_COMMAND through sh
@@ -58,21 +50,6 @@ describe('shellWordForProgram', () => {
     const word = shellWordForProgram("C:\\Program Files\\O'Brien\\ssh.exe", 'win32');
     const echoed = spawnSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' });
     expect(echoed.stdout).toBe("C:/Program Files/O'Brien/ssh.exe");
-  });
-});
-
-describe('readGlobalSshCommand (real git, temp home)', () => {
-  let home: string;
-  beforeEach(() => {
-    home = mkdtempSync(join(tmpdir(), 'hfgd-sshcmd-'));
-  });
-  afterEach(() => rmSync(home, { recursive: true, force: true }));
-
-  it('is undefined when the person set none, and their command when they did', async () => {
-    const env = { PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: '1' };
-    expect(await readGlobalSshCommand(home, env)).toBeUndefined();
-    writeFileSync(join(home, '.gitconfig'), '[core]\n\tsshCommand = ssh -i ~/.ssh/work_key\n');
-    expect(await readGlobalSshCommand(home, env)).toBe('ssh -i ~/.ssh/work_key');
   });
 });
 

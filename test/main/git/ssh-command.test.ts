@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readGlobalSshCommand } from '../../../main/git/config';
 import { gitContext, gitEnvironment, gitSshCommand, sshCommandDecision } from '../../../main/git/environment';
 
 // Issue 13, item 4. git-config(1), core.sshCommand: "The command is in the same form as the
@@ -58,5 +62,20 @@ describe('GIT_SSH_COMMAND', () => {
     expect(env.GIT_SSH_VARIANT).toBeUndefined();
     expect(env.GIT_TERMINAL_PROMPT).toBe('0');
     expect(gitEnvironment(gitContext({ home: HOME }, { PATH: '/usr/bin' })).GIT_SSH_COMMAND).toMatch(/^ssh /);
+  });
+});
+
+describe('readGlobalSshCommand (real git, temp home)', () => {
+  let home: string;
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'hfgd-sshcmd-'));
+  });
+  afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+  it('is undefined when the person set none, and their command when they did', async () => {
+    const env = { PATH: process.env.PATH, HOME: home, GIT_CONFIG_NOSYSTEM: '1' };
+    expect(await readGlobalSshCommand(gitContext({ home }, env))).toBeUndefined();
+    writeFileSync(join(home, '.gitconfig'), '[core]\n\tsshCommand = ssh -i ~/.ssh/work_key\n');
+    expect(await readGlobalSshCommand(gitContext({ home }, env))).toBe('ssh -i ~/.ssh/work_key');
   });
 });
