@@ -144,6 +144,7 @@ export type ErrorCode =
   | 'agent_failed'
   | 'host_key_mismatch'
   | 'file_unwritable'
+  | 'ssh_config_overridden'
   // HTTPS with an access token
   | 'token_invalid'
   | 'token_unknown'
@@ -499,6 +500,8 @@ export interface PushProblemView {
   readonly trackPattern?: string;
   /** The problem and its fix in one sentence. */
   readonly text: string;
+  /** The Hub would refuse the push (false: a warning, e.g. a small binary the Hub still accepts). */
+  readonly blocking: boolean;
 }
 
 /** Everything the repository screen shows about one local repository. */
@@ -596,7 +599,13 @@ export interface Operations {
       readonly revision: string | null;
       readonly transport: GitTransport;
     };
-    readonly result: { readonly path: string; readonly url: string; readonly pointers: number };
+    readonly result: {
+      readonly path: string;
+      readonly url: string;
+      readonly pointers: number;
+      /** Why the large files stopped part-way, when they did (the failure table's answer); the clone is kept. */
+      readonly interrupted?: Outcome;
+    };
   };
   readonly cancelRepoRun: { readonly request: { readonly runId: string }; readonly result: null };
   readonly repoState: { readonly request: { readonly path: string }; readonly result: RepoState };

@@ -6,9 +6,14 @@
 export interface AppSession {
   /** The agent socket the app's ssh, ssh-add and git children get; undefined when none is known. */
   sshAuthSock: string | undefined;
+  /** The person's own global `core.sshCommand`, read once at launch; the app then leaves ssh to it. */
+  configuredSshCommand?: string | undefined;
   /** Set when the app started an agent of its own (Linux, none reachable). */
   ownAgent: { readonly pid: number; readonly socket: string } | undefined;
-  /** Run once at exit, newest first (stop the app's agent, remove temp folders). */
+  /**
+   * Run once at exit, newest first (stop the app's agent, remove temp folders). Synchronous: they
+   * run from process.on('exit'), where no promise settles.
+   */
   readonly cleanups: Array<() => void>;
 }
 

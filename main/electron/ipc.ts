@@ -1,27 +1,27 @@
-import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { EventName, Events } from '../../preload/contract';
 import { dispatch, type HandlerContext, type HandlerTable } from '../ipc/dispatch';
 import { fail } from '../ipc/result';
 import type { AppSession } from '../core/session';
 import type { Settings } from '../core/settings';
 import { isTrustedSenderUrl } from './trusted-sender';
+import type { AppWindow } from './window';
 
 /** Registers one ipcMain.handle per operation; every call checks the sender before dispatching. */
 export function registerIpcHandlers(
   table: HandlerTable,
   settings: Settings,
   session: AppSession,
-  window: () => BrowserWindow | undefined,
+  window: () => AppWindow | undefined,
   appUrl: string,
   openExternal: (url: string) => Promise<void>,
   env: NodeJS.ProcessEnv,
 ): void {
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    const target = window();
-    if (target && !target.isDestroyed()) target.webContents.send(event, payload);
-  };
+  // Through the window's gate: an event sent while the page loads is held, not lost.
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => window()?.send(event, payload);
   const pickFolder = async (title: string): Promise<string | null> => {
-    const target = window();
+    const shown = window()?.browserWindow;
+    const target = shown && !shown.isDestroyed() ? shown : undefined;
     const options = {
       title,
       properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,

@@ -74,14 +74,16 @@ export function menuTemplate(platform: NodeJS.Platform, options: { readonly dev:
       { role: 'togglefullscreen' },
     ],
   };
-  const windowMenu: MenuItem = {
-    label: 'Window',
-    submenu: [
-      { role: 'minimize' },
-      { role: 'zoom' },
-      ...(mac ? [separator, { role: 'front' }] : [{ role: 'close' }]),
-    ],
-  };
+  // Electron's MenuItem roles (docs/api/menu-item.md, "Roles"): `zoom` ("Map to the performZoom
+  // action"), `front` and `window` ("The submenu is a Window menu", which lets macOS list the open
+  // windows in it) exist on macOS only; elsewhere a `zoom` item does nothing, so it is left out.
+  const windowMenu: MenuItem = mac
+    ? {
+        label: 'Window',
+        role: 'window',
+        submenu: [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }],
+      }
+    : { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'close' }] };
   const help: MenuItem = {
     role: 'help',
     label: 'Help',

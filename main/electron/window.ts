@@ -1,23 +1,31 @@
 import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { join } from 'node:path';
-import { APP_ENTRY } from './app-protocol';
+import type { EventName, Events } from '../../preload/contract';
+import { createEventGate } from './event-gate';
 import { permissionAllowed } from './permissions';
 import { MIN_SIZE, placeWindow, readWindowState, writeWindowState } from './window-state';
 import { buildWebPreferences } from './web-preferences';
 
-/** The address the window loads; IPC trusts only frames at exactly this address. */
-export function appUrl(): string {
-  return process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY;
+/** The one window, and the way to send it events that survive its loading (event-gate.ts). */
+export interface AppWindow {
+  readonly browserWindow: BrowserWindow;
+  /** Sends an event to the page; held while the page loads, dropped once the window is gone. */
+  readonly send: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** Settles when the first load of the page ends. */
+  readonly loaded: Promise<void>;
 }
 
 /**
  * Creates the one window: secure preferences, only the clipboard permission, navigation and new
- * windows denied, opened where it was last closed (if that is still on a screen).
+ * windows denied, opened where it was last closed (if that is still on a screen). It returns as
+ * soon as the window exists, before the page has loaded, so whoever holds it can already send
+ * events (they are held until `did-finish-load`); `url` comes from renderer-url.ts.
  */
 export async function createMainWindow(
   dataDir: string,
   openExternal: (url: string) => Promise<void>,
-): Promise<BrowserWindow> {
+  url: string,
+): Promise<AppWindow> {
   const placement = placeWindow(
     await readWindowState(dataDir),
     screen.getAllDisplays().map((display) => display.workArea),
@@ -56,6 +64,16 @@ export async function createMainWindow(
     return { action: 'deny' };
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  await window.loadURL(appUrl());
-  return window;
+  const gate = createEventGate<{ readonly event: EventName; readonly payload: unknown }>((message) => {
+    if (!window.isDestroyed()) window.webContents.send(message.event, message.payload);
+  });
+  window.webContents.on('did-start-loading', gate.close);
+  window.webContents.on('did-finish-load', gate.open);
+  return {
+    browserWindow: window,
+    send: (event, payload) => {
+      if (!window.isDestroyed()) gate.send({ event, payload });
+    },
+    loaded: window.loadURL(url),
+  };
 }

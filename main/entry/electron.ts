@@ -1,18 +1,24 @@
 import { app, BrowserWindow, clipboard, dialog, nativeTheme, shell } from 'electron';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/app-version';
 import { registerIpcHandlers } from '../electron/ipc';
 import { installMenu } from '../electron/menu';
 import { registerAppScheme, serveApp } from '../electron/protocol';
-import { appUrl, createMainWindow } from '../electron/window';
+import { createMainWindow, type AppWindow } from '../electron/window';
+import { rendererUrl } from '../electron/renderer-url';
+import { launchPath } from '../core/launch-path';
 import { createSession, disposeSession } from '../core/session';
+import { readGlobalSshCommand } from '../git/config';
+import { gitContext } from '../git/environment';
 import { createHandlerTable } from './handler-table';
 import { allowedExternalUrl } from '../features/app';
 import { detectOs } from '../features/machine-check';
 import { resolveSettings, SettingsError, type Settings } from '../core/settings';
 import { aboutPanelOptions } from '../electron/about';
 import { gatherSupportReport } from '../features/support';
+import { answerAskpass, askpassPipeOf, cleanUpSshLeftovers } from '../features/ssh';
+import { removeStaleTempFiles } from '../core/stale-files';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
 // without Electron (main/electron/ holds the pure parts beside their registrars: protocol paths, window placement, menu,
@@ -26,25 +32,49 @@ function readOsRelease(): string | undefined {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 const session = createSession(process.env);
-let mainWindow: BrowserWindow | undefined;
+// The page's address: never ELECTRON_RENDERER_URL in a packaged build (renderer-url.ts).
+const pageUrl = rendererUrl(app.isPackaged, process.env);
+let mainWindow: AppWindow | undefined;
 
 /** A second launch focuses the first window instead of starting another app. */
 function focusWindow(): void {
-  if (!mainWindow || mainWindow.isDestroyed()) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+  const window = mainWindow?.browserWindow;
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 async function openWindow(settings: Settings, openExternal: (url: string) => Promise<void>): Promise<void> {
-  mainWindow = await createMainWindow(settings.dataDir, openExternal);
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  // Held before the page loads, so events sent meanwhile wait in the window's gate.
+  const opened = await createMainWindow(settings.dataDir, openExternal, pageUrl);
+  mainWindow = opened;
+  opened.browserWindow.on('closed', () => {
+    if (mainWindow === opened) mainWindow = undefined;
   });
+  await opened.loaded;
 }
 
 function start(settings: Settings): void {
+  // The person's own core.sshCommand wins over the app's ssh for git, as with plain git.
+  void readGlobalSshCommand(gitContext(settings, process.env)).then(
+    (command) => {
+      session.configuredSshCommand = command;
+    },
+    () => undefined,
+  );
+  // What a crashed run left: temp files of interrupted writes, surplus backups, a dead agent's folder.
+  void cleanUpSshLeftovers(settings.home);
+  void removeStaleTempFiles(settings.dataDir, { legacy: true });
   const versions = {
     node: process.versions.node,
     electron: process.versions.electron,
@@ -73,8 +103,7 @@ function start(settings: Settings): void {
     openExternal,
     onCommand: (command) => {
       if (command === 'about') app.showAboutPanel();
-      if (command === 'explain-error' && mainWindow && !mainWindow.isDestroyed())
-        mainWindow.webContents.send('showView', { view: 'explain' });
+      if (command === 'explain-error') mainWindow?.send('showView', { view: 'explain' });
       if (command === 'copy-support-report')
         void gatherSupportReport(settings, session, process.env, {
           appVersion: APP_VERSION,
@@ -84,16 +113,23 @@ function start(settings: Settings): void {
     },
   });
   serveApp(join(__dirname, '../renderer'));
-  registerIpcHandlers(table, settings, session, () => mainWindow, appUrl(), openExternal, process.env);
+  registerIpcHandlers(table, settings, session, () => mainWindow, pageUrl, openExternal, process.env);
   void openWindow(settings, openExternal);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(settings, openExternal);
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+/** The app itself: everything but the askpass answer below. */
+function startApp(): void {
+  // Before anything reads PATH: an app opened from Finder gets launchd's PATH, without Homebrew's
+  // folders (main/core/launch-path.ts).
+  const fixedPath = launchPath(process.platform, process.env, isFolder);
+  if (fixedPath !== undefined) process.env.PATH = fixedPath;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
   app.on('second-instance', focusWindow);
   app.on('will-quit', () => disposeSession(session));
   registerAppScheme();
@@ -115,3 +151,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 }
+
+// The first thing the process decides: started by Windows' ssh-add as its SSH_ASKPASS (the
+// packaged app's own executable, main/features/ssh/askpass-plan.ts), it answers from the one-shot
+// pipe and exits, before the single-instance lock (which would hand the call to the running app)
+// and before any window or session.
+const askpassPipe = askpassPipeOf(process.env);
+if (askpassPipe !== undefined) void answerAskpass(askpassPipe, process.stdout).then((code) => app.exit(code));
+else startApp();

@@ -35,3 +35,13 @@ export async function setIdentity(context: GitContext, name: string, email: stri
   ] as const)
     await git(context, ['config', '--global', key, value], { cwd: context.home });
 }
+
+/**
+ * The person's own `git config --global core.sshCommand`, if any: it says which ssh they want,
+ * and the app's GIT_SSH_COMMAND would silently win over it (git-config(1), core.sshCommand: "is
+ * overridden when the environment variable is set"). Read once at launch into the session.
+ */
+export async function readGlobalSshCommand(context: GitContext): Promise<string | undefined> {
+  const value = await readConfig(context, 'core.sshCommand', { cwd: context.home, global: true });
+  return value === '' ? undefined : value;
+}

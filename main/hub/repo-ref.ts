@@ -33,18 +33,51 @@ function validName(part: string): boolean {
   return /^[A-Za-z0-9_.-]{1,96}$/.test(part) && !/--|\.\./.test(part) && !/^[.-]|[.-]$/.test(part);
 }
 
+/** The longest revision the app passes on (the Hub's and most file systems' limit for a ref name). */
+export const MAX_REVISION_LENGTH = 255;
+
+/**
+ * Why git could not take `revision` as a branch, tag or commit, or undefined when it can: git's
+ * own ref-name rules (git check-ref-format, "--allow-onelevel"), plus what would reach git as
+ * something else (a leading "-" is an option) or hide in a message (C1 control characters, which
+ * git itself allows). Checked before any git runs, so no refusal depends on git's wording.
+ */
+export function revisionProblem(revision: string): string | undefined {
+  if (revision.length === 0) return 'it is empty.';
+  if (revision.length > MAX_REVISION_LENGTH) return `it is longer than ${MAX_REVISION_LENGTH} characters.`;
+  if (revision.startsWith('-')) return 'it starts with "-", which Git would read as an option.';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(revision)) return 'it contains control characters or a line break.';
+  if (/[\u202a-\u202e\u2066-\u2069]|\p{Cs}/u.test(revision))
+    return 'it contains invisible direction marks or broken characters.';
+  const forbidden = /[ ~^:?*[\\]/.exec(revision);
+  if (forbidden)
+    return forbidden[0] === ' ' ? 'it contains a space.' : `Git does not allow "${forbidden[0]}" in it.`;
+  if (revision.includes('..')) return 'Git does not allow ".." in it.';
+  if (revision.includes('@{')) return 'Git does not allow "@{" in it.';
+  if (revision === '@') return '"@" alone is not a branch, tag or commit.';
+  if (revision.startsWith('/') || revision.endsWith('/') || revision.includes('//'))
+    return 'it starts or ends with "/", or holds "//".';
+  if (revision.endsWith('.')) return 'it ends with ".".';
+  if (revision.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock')))
+    return 'a part of it (between "/") starts with "." or ends with ".lock".';
+  return undefined;
+}
+
+/**
+ * The sentence that refuses a revision, naming it safely (quoted, escaped, cut at 60 characters,
+ * so a line break or a 3 MB value cannot reshape the message), or undefined when git can take it.
+ */
+export function revisionRefusal(revision: string): string | undefined {
+  const problem = revisionProblem(revision);
+  if (problem === undefined) return undefined;
+  const shown = JSON.stringify(revision.length > 60 ? `${revision.slice(0, 60)}…` : revision);
+  return `${shown} is not a branch, tag or commit Git can use: ${problem}`;
+}
+
 /** A git revision the app will pass on: no option, no range, nothing git's ref rules forbid. */
 export function validRevision(revision: string): boolean {
-  if (revision.length === 0 || revision.length > 255) return false;
-  if (
-    revision.startsWith('-') ||
-    revision.startsWith('/') ||
-    revision.endsWith('/') ||
-    revision.endsWith('.lock')
-  )
-    return false;
-  // eslint-disable-next-line no-control-regex
-  return !/\.\.|@\{|\/\/|[\u0000-\u0020\u007f~^:?*[\\]/.test(revision);
+  return revisionProblem(revision) === undefined;
 }
 
 function fail(reason: string): RepoRefResult {
@@ -89,7 +122,8 @@ function fromPath(segments: readonly string[], defaultKind: RepoKind | undefined
     } catch {
       return fail('The revision in that address is not readable.');
     }
-    if (!validRevision(revision)) return fail(`"${revision}" is not a branch, tag or commit Git can use.`);
+    const refusal = revisionRefusal(revision);
+    if (refusal) return fail(refusal);
   }
   const path = `${KIND_PREFIX[kind]}${namespace}/${name}`;
   return { ok: true, ref: { kind, namespace, name, path, ...(revision === undefined ? {} : { revision }) } };

@@ -19,8 +19,9 @@ export type TokenInput =
 
 /**
  * Trims what was pasted (whitespace and line breaks around it) and checks its shape without
- * sending it anywhere: Hub tokens start with hf_ (HUB-FACTS, after huggingface.js); legacy
- * api_org_ tokens are refused by the Hub's Python client; anything else is most likely a password.
+ * sending it anywhere: Hub tokens start with hf_ (HUB-FACTS, after huggingface.js), OAuth tokens
+ * from `hf auth login` in a browser with hf_oauth_ (HUB-FACTS); legacy api_org_ tokens are refused
+ * by the Hub's Python client; anything else is most likely a password.
  */
 export function readTokenInput(raw: string): TokenInput {
   // What people copy around a token, when the intent is plain: quotes from a JSON or .env file,
@@ -74,7 +75,7 @@ export function readTokenInput(raw: string): TokenInput {
       message: 'This looks like a password; the Hub needs an access token, which starts with hf_.',
     };
   }
-  if (!/^hf_[A-Za-z0-9]{20,200}$/.test(token)) {
+  if (!/^hf_(?:oauth_)?[A-Za-z0-9]{20,200}$/.test(token)) {
     return {
       ok: false,
       problem: 'not_a_token',
@@ -90,8 +91,14 @@ export interface TokenSummary {
   readonly fullname: string | null;
   readonly orgs: readonly { readonly name: string; readonly role: string | null }[];
   readonly tokenName: string | null;
+  /** `unknown` when whoami does not say (an OAuth sign-in's answer has no accessToken). */
   readonly role: 'read' | 'write' | 'fineGrained' | 'unknown';
-  /** For fine-grained tokens: namespaces and what the token may do in each. */
+  /**
+   * `oauth` for a browser sign-in (`hf auth login`, hf_oauth_...), whose whoami answer has no
+   * accessToken (HUB-FACTS), so its name and role are unknown; `access_token` otherwise.
+   */
+  readonly kind: 'access_token' | 'oauth';
+  /** For fine-grained tokens: namespaces (or single repositories, NAME/REPO) and what the token may do in each. */
   readonly scoped: readonly { readonly namespace: string; readonly permissions: readonly string[] }[];
   readonly expiresAt: string | null;
 }
@@ -104,13 +111,18 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 
 /**
  * Reads whoami-v2's answer defensively: its fields vary between token kinds and over time
- * (HUB-FACTS), and fineGrained may sit under auth or auth.accessToken.
+ * (HUB-FACTS), fineGrained may sit under auth or auth.accessToken, and the expiry under
+ * auth.expiresAt or auth.accessToken.expiration (huggingface.js AuthInfo names both). An answer
+ * without accessToken is an OAuth sign-in's (HUB-FACTS), as is any answer for an hf_oauth_ token.
  */
-export function summariseWhoami(body: unknown): TokenSummary | undefined {
+export function summariseWhoami(body: unknown, token?: string): TokenSummary | undefined {
   const root = asRecord(body);
   const account = asString(root.name);
   if (!account) return undefined;
   const auth = asRecord(root.auth);
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+  const oauth =
+    token?.startsWith('hf_oauth_') === true || (isObject(root.auth) && !isObject(auth.accessToken));
   const accessToken = asRecord(auth.accessToken);
   const fine = asRecord(accessToken.fineGrained ?? auth.fineGrained);
   const role = asString(accessToken.role);
@@ -124,6 +136,7 @@ export function summariseWhoami(body: unknown): TokenSummary | undefined {
     }),
     tokenName: asString(accessToken.displayName),
     role: role === 'read' || role === 'write' || role === 'fineGrained' ? role : 'unknown',
+    kind: oauth ? 'oauth' : 'access_token',
     scoped: scoped.flatMap((entry) => {
       const namespace = asString(asRecord(asRecord(entry).entity).name);
       const permissions = asRecord(entry).permissions;
@@ -138,7 +151,8 @@ export function summariseWhoami(body: unknown): TokenSummary | undefined {
           ]
         : [];
     }),
-    expiresAt: asString(auth.expiresAt) ?? asString(accessToken.expiresAt),
+    expiresAt:
+      asString(auth.expiresAt) ?? asString(accessToken.expiration) ?? asString(accessToken.expiresAt),
   };
 }
 
@@ -188,9 +202,41 @@ function networkReason(error: unknown): {
   return { reason: 'unexpected', message: 'The Hub could not be asked about this token.' };
 }
 
+/** Why: the longest the app waits for the Hub's rate limit before asking once more. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * Why: how long the Hub asks the app to wait after a 429, in milliseconds, or undefined when it
+ * does not say. hub-docs rate-limits.md: the IETF draft's `RateLimit: "api";r=0;t=SECONDS`
+ * (huggingface_hub waits t + 1 s, HUB-FACTS); else HTTP's Retry-After, in seconds or as a date.
+ */
+export function rateLimitWaitMs(headers: Headers, now: number): number | undefined {
+  const t = /(?:^|[;,\s])t=(\d+)/.exec(headers.get('ratelimit') ?? '')?.[1];
+  if (t !== undefined) return (Number(t) + 1) * 1000;
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (!retryAfter) return undefined;
+  if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function rateLimited(waitMs: number | undefined): TokenCheck {
+  const minutes = waitMs === undefined ? undefined : Math.ceil(waitMs / 60_000);
+  return {
+    ok: false,
+    reason: 'rate_limited',
+    message:
+      minutes === undefined
+        ? 'The Hub asks the app to slow down. Wait a few minutes, then check the token again.'
+        : `The Hub asks the app to slow down. Wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, then check the token again.`,
+  };
+}
+
 /**
  * Asks {endpoint}/api/whoami-v2 what the token is (Bearer header; the token goes nowhere else).
- * A 429 is retried once after the Retry-After the Hub asks for (at most `maxWaitMs`), never more.
+ * A 429 is waited out once, for as long as the Hub's RateLimit `t` (or Retry-After) says, when that
+ * is at most `maxWaitMs` (default 60 s); a longer wait is not hammered through: the app says how
+ * long to wait instead. Never more than two requests.
  */
 export async function checkToken(
   endpoint: string,
@@ -199,10 +245,14 @@ export async function checkToken(
     readonly fetchImpl?: typeof fetch;
     readonly maxWaitMs?: number;
     readonly now?: () => number;
+    /** How the app waits (tests pass one that records the wait instead of sleeping). */
+    readonly sleep?: (ms: number) => Promise<void>;
   } = {},
 ): Promise<TokenCheck> {
   const fetchImpl = options.fetchImpl ?? fetch;
   const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxWaitMs = options.maxWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
   const key = `${endpoint}\n${createHash('sha256').update(token).digest('hex')}`;
   const cached = cache.get(key);
   if (cached && now() - cached.at < CACHE_MS) return cached.check;
@@ -217,19 +267,11 @@ export async function checkToken(
       return { ok: false, ...networkReason(error) };
     }
     if (response.status === 429) {
-      const wait = Math.min(
-        (Number(response.headers.get('retry-after')) || 1) * 1000,
-        options.maxWaitMs ?? 10_000,
-      );
-      if (attempt === 0) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        continue;
-      }
-      return {
-        ok: false,
-        reason: 'rate_limited',
-        message: 'The Hub asks the app to slow down. Wait a minute, then check the token again.',
-      };
+      // The Hub's own wait when it names one; one second when it does not.
+      const wait = rateLimitWaitMs(response.headers, now()) ?? 1000;
+      if (attempt > 0 || wait > maxWaitMs) return rateLimited(wait);
+      await sleep(wait);
+      continue;
     }
     if (response.status === 401) {
       check = {
@@ -245,7 +287,7 @@ export async function checkToken(
         message: `The Hub answered ${response.status} when asked about this token.`,
       };
     } else {
-      const summary = summariseWhoami(await response.json().catch(() => undefined));
+      const summary = summariseWhoami(await response.json().catch(() => undefined), token);
       check = summary
         ? { ok: true, summary }
         : {

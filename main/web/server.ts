@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { EventName, Events } from '../../preload/contract';
 import { dispatch, MAX_PAYLOAD_BYTES, type HandlerContext, type HandlerTable } from '../ipc/dispatch';
 import { fail } from '../ipc/result';
@@ -26,6 +26,8 @@ export interface WebServerOptions {
   readonly session: AppSession;
   /** The app's environment, handed to every handler (the entry's process.env). */
   readonly env: NodeJS.ProcessEnv;
+  /** Unread answers one socket may hold before it is dropped (default MAX_BUFFERED_BYTES). */
+  readonly maxBufferedBytes?: number;
 }
 
 export interface WebServer {
@@ -36,6 +38,33 @@ export interface WebServer {
 }
 
 const SESSION_COOKIE = 'hfgd_session';
+
+/**
+ * Answers and events a page has not read yet, per socket, before the server stops writing to it:
+ * a tab that hangs (or a client that never reads) must not grow the app's memory without bound.
+ * One message larger than this still goes out to a page that keeps up (a 3 MB repository state).
+ */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** The close codes the server sends (RFC 6455 section 7.4.1), each with the reason it gives. */
+export const CLOSE_REASONS: Readonly<Record<number, string>> = {
+  1002: 'That was not a valid WebSocket frame.',
+  1003: 'The app takes JSON requests only.',
+  1007: 'That message was not valid UTF-8.',
+  1008: 'The page was not reading the app’s answers.',
+  1009: `Messages to the app are at most ${MAX_PAYLOAD_BYTES / 1024 / 1024} MB.`,
+  1011: 'The app could not answer that request.',
+};
+
+/**
+ * ws closes a socket that sent a bad frame with a bare code (its receiver calls close(code));
+ * this subclass, ws's documented `WebSocket` option, adds the reason, so a page can say why.
+ */
+class ReasonedSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    super.close(code, data ?? (code === undefined ? undefined : CLOSE_REASONS[code]));
+  }
+}
 
 /** The same policy the Electron window gets from index.html, sent as a header too. */
 export const CONTENT_SECURITY_POLICY =
@@ -132,12 +161,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     serveFile(response, url.pathname).catch(() => deny(response, 500, 'Internal error'));
   });
+  // Past listen(), an accept error (EMFILE) is reported here; without a listener it ends the app.
+  server.on('error', () => undefined);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    WebSocket: ReasonedSocket,
+  });
+  const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
+
+  /** Sends to one socket, unless it is closing or has left too much unread: then it is dropped. */
+  const send = (ws: WebSocket, message: string): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount >= maxBuffered) {
+      ws.close(1008);
+      return;
+    }
+    ws.send(message);
+  };
 
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
     const message = JSON.stringify({ event, payload });
-    for (const socket of sockets) socket.send(message);
+    for (const socket of sockets) send(socket, message);
   };
   const context: HandlerContext = {
     settings: options.settings,
@@ -148,6 +194,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A reset during the handshake arrives here; ws adds its own listener once it takes over.
+    const onSocketError = (): void => {
+      socket.destroy();
+    };
+    socket.on('error', onSocketError);
     const url = new URL(request.url ?? '/', origin);
     const trusted =
       request.headers.host === expectedHost &&
@@ -158,11 +209,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    socket.removeListener('error', onSocketError);
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // A bad or oversized frame: ws has already closed this socket with its code (and, through
+      // ReasonedSocket, a reason). Without this listener ws throws, and the app would exit.
+      ws.on('error', () => undefined);
       ws.on('message', (data) => {
-        void answer(ws, data.toString());
+        answer(ws, data.toString()).catch(() => ws.close(1011));
       });
     });
   });
@@ -172,18 +227,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       message = JSON.parse(text) as typeof message;
     } catch {
-      ws.close(1003, 'not JSON');
+      ws.close(1003);
       return;
     }
     if (typeof message !== 'object' || message === null || typeof message.id !== 'number') {
-      ws.close(1003, 'malformed');
+      ws.close(1003);
       return;
     }
     const result =
       'request' in message
         ? await dispatch(options.table, message.operation, message.request, context)
         : fail('invalid_input', 'The request was empty.', 'Restart the app.');
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+    send(ws, JSON.stringify({ id: message.id, result }));
   };
 
   await new Promise<void>((resolve, reject) => {

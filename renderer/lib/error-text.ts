@@ -37,6 +37,8 @@ export function errorHeadline(code: ErrorCode): string {
       return 'Warning: the Hub’s key does not match';
     case 'file_unwritable':
       return 'A file could not be saved';
+    case 'ssh_config_overridden':
+      return 'Other SSH settings would win';
     case 'token_invalid':
       return 'That is not an access token';
     case 'token_unknown':

@@ -26,11 +26,11 @@ function createSocketBridge(url: string): Bridge {
         resolve(ws);
       });
       ws.addEventListener('error', () => reject(new Error('socket error')));
-      ws.addEventListener('close', () => {
+      ws.addEventListener('close', (event: CloseEvent) => {
         opened = undefined;
         socket = undefined;
         for (const [id, entry] of pending) {
-          entry.resolve(lostConnection());
+          entry.resolve(lostConnection(event.reason));
           pending.delete(id);
         }
       });
@@ -77,14 +77,24 @@ function createSocketBridge(url: string): Bridge {
   return makeBridge(invoke as Invoke, subscribe);
 }
 
-function lostConnection<T>(): Result<T> {
+/**
+ * A call the socket's end cut short. When the server closed it on purpose it says why (a message
+ * too large, a page that stopped reading), and the next call opens a new socket by itself.
+ */
+function lostConnection<T>(reason = ''): Result<T> {
   return {
     ok: false,
-    error: {
-      code: 'internal',
-      message: 'The app lost its connection to its background service.',
-      hint: 'Close this tab and start the app again.',
-    },
+    error: reason
+      ? {
+          code: 'internal',
+          message: `The app closed this page’s connection: ${reason}`,
+          hint: 'Try again: the page reconnects by itself. If it keeps happening, reload the page.',
+        }
+      : {
+          code: 'internal',
+          message: 'The app lost its connection to its background service.',
+          hint: 'Close this tab and start the app again.',
+        },
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { approveToken } from '../../main/features/https/credentials';
@@ -89,6 +89,59 @@ test('the repository screen names a read token, a pull blocked by local edits, a
   );
   await shoot(page, '62-failure-conflict.png');
   await git(home, mine, ['merge', '--abort']);
+});
+
+test('a push over SSH to a namespace the account may not write is named on the repository screen', async ({
+  app,
+  hub,
+  home,
+  page,
+  agentSocket,
+}) => {
+  // Alice's key, on her Hub account and in the test's own agent; the Hub's host key pinned.
+  mkdirSync(join(home, '.ssh'), { mode: 0o700 });
+  const key = join(home, '.ssh', 'id_ed25519');
+  const keygen = await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'alice@e2e', '-f', key], {
+    env: { PATH: process.env.PATH },
+    timeoutMs: 20_000,
+  });
+  expect(keygen.exitCode).toBe(0);
+  hub.addKey('alice', readFileSync(`${key}.pub`, 'utf8').trim());
+  writeFileSync(join(home, '.ssh', 'known_hosts'), `${hub.knownHostsLine}\n`);
+  const added = await run('ssh-add', [key], {
+    env: { PATH: process.env.PATH, SSH_AUTH_SOCK: agentSocket },
+    timeoutMs: 20_000,
+  });
+  expect(added.exitCode).toBe(0);
+  const repo = hub.createRepo('bob/other');
+  const seed = join(home, 'seed');
+  await git(home, home, ['clone', '--quiet', repo.gitDir, seed]);
+  writeFileSync(join(seed, 'README.md'), '# bob\n');
+  await git(home, seed, ['add', '.']);
+  await git(home, seed, ['commit', '--quiet', '-m', 'seed']);
+  await git(home, seed, ['push', '--quiet', 'origin', 'HEAD:main']);
+  const mine = join(home, 'mine');
+  // The home's name has a space: quoted for the shell git runs GIT_SSH_COMMAND with.
+  const ssh = `ssh -F /dev/null -o 'UserKnownHostsFile="${join(home, '.ssh', 'known_hosts')}"' -o IdentitiesOnly=yes -i '${key}'`;
+  const cloned = await run(
+    'git',
+    ['clone', '--quiet', `ssh://git@${hub.sshHost}:${hub.sshPort}/bob/other`, mine],
+    { env: { PATH: process.env.PATH, HOME: home, GIT_SSH_COMMAND: ssh }, timeoutMs: 60_000 },
+  );
+  expect(cloned.exitCode, cloned.stderr).toBe(0);
+  writeFileSync(join(mine, 'alice.txt'), 'alice\n');
+  await git(home, mine, ['add', '.']);
+  await git(home, mine, ['commit', '--quiet', '-m', 'alice']);
+
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Repositories' }).click();
+  await page.getByLabel('Open a repository on this computer').fill(mine);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('mine');
+  await page.getByRole('button', { name: 'Push', exact: true }).click();
+  await expect(outcome(page, 'no_write_access')).toBeVisible({ timeout: 30_000 });
+  await expect(outcome(page, 'no_write_access')).toContainText('bob/other');
+  await shoot(page, '64-failure-ssh-may-not-push.png');
 });
 
 test('explain an error message pasted from a terminal', async ({ app, page }) => {

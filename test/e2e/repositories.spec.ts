@@ -12,6 +12,12 @@ import { expect, shoot, test } from './fixtures';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** An mp4's first box header, then bytes to 1.67 MB: binary (NUL bytes) and over the Hub's 1 MiB. */
+const DEMO_MP4 = Buffer.concat([
+  Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]),
+  randomBytes(1_670_000 - 10),
+]);
+
 async function git(home: string, cwd: string, args: readonly string[]) {
   const result = await run('git', ['-c', 'user.name=Seed', '-c', 'user.email=seed@example.com', ...args], {
     cwd,
@@ -65,9 +71,10 @@ test('clone, edit, commit and push through the app, with the Hub’s rules check
       .digest('hex'),
   ).toBe(seeded.oid);
 
-  // The person edits the README and adds a small video, outside the app.
+  // The person edits the README and adds a short video, outside the app: 1.67 MB, over the Hub's
+  // 1 MiB limit for binary files outside LFS (the size the Hub refused in 2026, HUB-FACTS).
   writeFileSync(join(destination, 'README.md'), '# e2e weights, now with a demo\n');
-  writeFileSync(join(destination, 'demo.mp4'), Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]));
+  writeFileSync(join(destination, 'demo.mp4'), DEMO_MP4);
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('cell', { name: 'demo.mp4', exact: true })).toBeVisible();
   await page.getByLabel('Name').fill('Alice Example');
@@ -103,11 +110,9 @@ test('clone, edit, commit and push through the app, with the Hub’s rules check
   const oid = /oid sha256:([0-9a-f]{64})/.exec(pointer.out)?.[1] ?? '';
   const stored = hub.lfsObject('alice/e2e-weights', oid);
   expect(stored, pointer.out).toBeDefined();
-  expect(readFileSync(stored ?? '')).toEqual(Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]));
+  expect(readFileSync(stored ?? '').equals(DEMO_MP4)).toBe(true);
   // And the person's own file is still their file, not a pointer.
-  expect(readFileSync(join(destination, 'demo.mp4'))).toEqual(
-    Buffer.from([0, 0, 0, 24, 102, 116, 121, 112, 0, 1]),
-  );
+  expect(readFileSync(join(destination, 'demo.mp4')).equals(DEMO_MP4)).toBe(true);
 
   // Remembered for next time.
   await page.getByRole('button', { name: 'Back to your repositories' }).click();

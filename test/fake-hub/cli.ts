@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     `SSH: ${hub.sshHost}:${hub.sshPort}`,
     `known_hosts: ${hub.knownHostsLine}`,
     ...DEFAULT_USERS.flatMap((user) =>
-      (user.tokens ?? []).map((token) => `user ${user.name}: ${token.role} token ${token.value}`),
+      (user.tokens ?? []).map(
+        (token) =>
+          `user ${user.name}: ${token.kind === 'oauth' ? 'OAuth (browser sign-in)' : token.role} token ${token.value}`,
+      ),
     ),
     `Keys page (signed in as alice): ${hub.httpUrl}/settings/keys`,
     `Start the app against it: HF_ENDPOINT=${hub.httpUrl} HFGD_SSH_HOST=${hub.sshHost}:${hub.sshPort} HFGD_HOST_KEYS=${hostKeysFile} npm run web`,

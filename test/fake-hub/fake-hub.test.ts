@@ -5,7 +5,14 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, DEFAULT_USERS, fingerprintOf, startFakeHub } from '.';
+import {
+  ALICE_WRITE_TOKEN,
+  BOB_READ_TOKEN,
+  DEFAULT_USERS,
+  ERIN_OAUTH_TOKEN,
+  fingerprintOf,
+  startFakeHub,
+} from '.';
 import type { FakeHub, FakeHubOptions, FakeUser } from '.';
 
 interface Run {
@@ -235,15 +242,19 @@ describe('fake hub over SSH (real OpenSSH client)', () => {
     expect(seen).toEqual(['alice git-upload-pack datasets/alice/data.git']);
   });
 
-  it('refuses git from a key no account holds, with the Hub’s ERROR: wording', async () => {
+  it('refuses a push from a key no account holds, as the Hub’s "anonymous", on an ERROR: line', async () => {
     const hub = await hubFor();
+    hub.createRepo('alice/model');
     const home = await tempHome();
     const key = await newKey(home, 'id_ed25519');
-    const result = await sshT(hub, home, await knownHosts(home, hub.knownHostsLine), key, {
-      command: "git-receive-pack 'alice/model'",
-    });
-    expect(result.stderr).toContain('ERROR: Your SSH key is not registered on any Hub account');
+    const pinned = await knownHosts(home, hub.knownHostsLine);
+    const result = await sshT(hub, home, pinned, key, { command: "git-receive-pack 'alice/model'" });
+    // HUB-FACTS: "… may not push to bob/other" (prefix unverified); the key's account is "anonymous".
+    expect(result.stderr).toBe('ERROR: anonymous may not push to alice/model\n');
     expect(result.code).toBe(1);
+    // Names are case-sensitive (HUB-FACTS); the Hub's SSH words for a missing repo are unverified.
+    const missing = await sshT(hub, home, pinned, key, { command: "git-upload-pack 'alice/Model'" });
+    expect(missing.stderr).toBe('ERROR: Repository not found\n');
   });
 
   it('stop() resolves while clients are still connected', async () => {
@@ -378,11 +389,37 @@ describe('fake hub whoami-v2', () => {
     ['an unknown token', 'hf_nobodyHasThisToken0000000'],
     ['a missing token', undefined],
     ['an expired token', 'hf_carolExpired00000000000'],
-  ])('answers %s with 401 Invalid user token', async (_label, token) => {
+  ])('answers %s with 401 and the Hub’s X-Error-Message', async (_label, token) => {
     const hub = await hubFor({ users: [...DEFAULT_USERS.filter((user) => user.name !== 'carol'), carol] });
     const response = await whoami(hub, token);
     expect(response.status).toBe(401);
-    expect(await response.text()).toBe('{"error":"Invalid user token"}');
+    // HUB-FACTS (huggingface_hub utils/_http.py): "Invalid credentials in Authorization header".
+    expect(response.headers.get('x-error-message')).toBe('Invalid credentials in Authorization header');
+    expect(await response.json()).toEqual({ error: 'Invalid credentials in Authorization header' });
+  });
+
+  it('describes an OAuth sign-in without accessToken, with its expiry (HUB-FACTS)', async () => {
+    const hub = await hubFor();
+    const response = await whoami(hub, ERIN_OAUTH_TOKEN);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { name: string; auth: Record<string, unknown> };
+    expect(body.name).toBe('erin');
+    expect(body.auth).toEqual({ type: 'oauth', expiresAt: '2999-01-01T00:00:00.000Z' });
+  });
+
+  it('sends the rate-limit headers of hub-docs rate-limits.md, and on a 429 Retry-After too', async () => {
+    const hub = await hubFor({ whoamiLimit: { max: 2, windowMs: 300_000 } });
+    const first = await whoami(hub, ALICE_WRITE_TOKEN);
+    expect(first.headers.get('ratelimit')).toMatch(/^"api";r=1;t=(?:299|300)$/);
+    expect(first.headers.get('ratelimit-policy')).toBe('"fixed window";"api";q=2;w=300');
+    await whoami(hub, ALICE_WRITE_TOKEN);
+    const limited = await whoami(hub, ALICE_WRITE_TOKEN);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('ratelimit')).toMatch(/^"api";r=0;t=(?:299|300)$/);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(299);
+    expect(((await limited.json()) as { error: string }).error).toMatch(
+      /^We had to rate limit you, you hit the quota of 2 api requests per 5 minutes period\./,
+    );
   });
 
   it('answers anything else with a 404 JSON', async () => {

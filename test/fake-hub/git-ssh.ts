@@ -1,11 +1,13 @@
 // Git over SSH for the fake hub: git-upload-pack and git-receive-pack on the same bare repos as
-// smart HTTP, with the same access rules (an SSH key acts with its account's full rights; the
-// Hub's SSH errors start "ERROR:", HUB-FACTS), and git-lfs-authenticate, which hands git-lfs an
-// HTTP endpoint and a short-lived header for the batch API, as SSH remotes on the Hub use.
+// smart HTTP, with the same access decision (access.ts; an SSH key acts with its account's full
+// rights, and a key on no account acts as "anonymous", as the Hub's greeting says, seed 000). The
+// Hub's SSH refusals are an `ERROR:` line (HUB-FACTS), after which git prints its own "fatal:
+// Could not read from remote repository." git-lfs-authenticate hands git-lfs an HTTP endpoint and
+// a short-lived header for the batch API, as SSH remotes on the Hub use.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { accessRefusal, type GitCaller, type RepoRules } from './git-http';
+import { decide, sshWords, type GitCaller, type HubState } from './access';
 import type { GitExecHandler } from './ssh-server';
 import type { FakeUser } from './users';
 
@@ -13,16 +15,22 @@ const REPO = /^\/?((?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]
 
 /** Why: what the SSH git layer needs from the rest of the hub. */
 export interface GitSshOptions {
-  readonly reposDir: string;
+  readonly hub: HubState;
   readonly users: readonly FakeUser[];
-  readonly rules: ReadonlyMap<string, RepoRules>;
-  readonly httpUrl: () => string;
   /** A short-lived write token of the user, for the LFS batch API behind git-lfs-authenticate. */
   readonly issueToken: (user: FakeUser) => string;
+  /**
+   * Test switch: git-lfs-authenticate hands out a credential the batch API does not take (not an
+   * hf_ token), so git-lfs shows the batch API's 401, "Authentication required: Password
+   * authentication in git is no longer supported..." as users of the Hub have seen it for SSH
+   * clones (huggingface_hub#1706, #2946; why the Hub's credential failed there is unknown).
+   */
+  readonly brokenLfsAuthenticate: () => boolean;
 }
 
 /** Why: the handler ssh-server.ts calls for every git command. */
 export function gitOverSsh(options: GitSshOptions): GitExecHandler {
+  const { hub } = options;
   return ({ user: name, service, repoPath, env, channel, operation }) => {
     const fail = (message: string, code = 1): void => {
       channel.stderr.write(`ERROR: ${message}\n`);
@@ -30,26 +38,30 @@ export function gitOverSsh(options: GitSshOptions): GitExecHandler {
       channel.end();
     };
     const repo = REPO.exec(repoPath)?.[1];
+    // The Hub's words for a path that is no repository at all are unverified.
     if (!repo) return fail(`Not a Hub repository: ${repoPath}`);
     const user = name === null ? undefined : options.users.find((candidate) => candidate.name === name);
     const caller: GitCaller = user
-      ? { kind: 'user', user, token: { value: '', displayName: 'ssh-key', role: 'write' } }
+      ? { kind: 'user', user, token: { value: '', displayName: 'ssh-key', role: 'write', kind: 'ssh' } }
       : { kind: 'anonymous' };
     const writing =
       service === 'git-receive-pack' || (service === 'git-lfs-authenticate' && operation === 'upload');
-    const refusal = accessRefusal(caller, repo, writing, options.rules.get(repo));
-    if (refusal && refusal.status === 401)
-      return fail('Your SSH key is not registered on any Hub account; add it at /settings/keys.');
-    if (refusal && service !== 'git-receive-pack') return fail(refusal.message);
-    const gitDir = join(options.reposDir, `${repo}.git`);
-    if (!existsSync(gitDir)) return fail('Repository not found');
+    const refusal = decide(caller, repo, writing, hub.repos.get(repo), hub.policies);
+    if (refusal) return fail(sshWords(refusal, repo, user?.name));
     if (service === 'git-lfs-authenticate') {
-      if (!user) return fail('Your SSH key is not registered on any Hub account.');
-      const token = options.issueToken(user);
+      // A key on no account reads public repositories' LFS objects without a credential (what the
+      // Hub hands such a key is unverified: no header is the tolerant guess).
+      const secret = options.brokenLfsAuthenticate()
+        ? `ssh-${randomBytes(12).toString('hex')}`
+        : user && options.issueToken(user);
+      const header =
+        user && secret
+          ? { Authorization: `Basic ${Buffer.from(`${user.name}:${secret}`).toString('base64')}` }
+          : undefined;
       channel.write(
         `${JSON.stringify({
-          href: `${options.httpUrl()}/${repo}.git/info/lfs`,
-          header: { Authorization: `Basic ${Buffer.from(`${user.name}:${token}`).toString('base64')}` },
+          href: `${hub.baseUrl()}/${repo}.git/info/lfs`,
+          ...(header ? { header } : {}),
           expires_in: 3600,
         })}\n`,
       );
@@ -57,15 +69,14 @@ export function gitOverSsh(options: GitSshOptions): GitExecHandler {
       channel.end();
       return;
     }
+    // The Hub's words for git archive over SSH are unverified.
     if (service === 'git-upload-archive') return fail('git archive is not served by the Hub.');
-    const child = spawn('git', [service.replace(/^git-/, ''), gitDir], {
+    const child = spawn('git', [service.replace(/^git-/, ''), join(hub.reposDir, `${repo}.git`)], {
       env: {
         PATH: process.env.PATH,
-        HOME: options.reposDir,
+        HOME: hub.reposDir,
         GIT_CONFIG_NOSYSTEM: '1',
         ...(env.GIT_PROTOCOL ? { GIT_PROTOCOL: env.GIT_PROTOCOL } : {}),
-        // A refused ref update is printed by the pre-receive hook, as over HTTP.
-        ...(refusal ? { HFGD_PUSH_DENIED: refusal.message } : {}),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -4,11 +4,11 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { KeyRing } from './keys';
+import type { HubState, RepoRules } from './access';
 import { handleGitHttp } from './git-http';
-import type { RepoRules } from './git-http';
-import { LfsServer } from './lfs';
+import { LFS_MAX_BYTES, LfsServer, type LfsSettings } from './lfs';
 import { fakeId } from './users';
-import type { FakeToken, FakeUser } from './users';
+import type { FakeOrgPolicy, FakeToken, FakeUser } from './users';
 
 /** Why: what startHttpServer needs: the accounts, the shared key store and who is "signed in" on the web. */
 export interface HttpServerOptions {
@@ -19,13 +19,18 @@ export interface HttpServerOptions {
   readonly host?: string;
   /** Bare repositories served over smart HTTP, as NAME/REPO.git (and datasets/…, spaces/…). */
   readonly reposDir?: string;
-  /** Gated repos and their lists, by repo path; the map is read on every request. */
-  readonly repoRules?: ReadonlyMap<string, RepoRules>;
+  /** Every repository that exists, by exact path, with its rules; read on every request. */
+  readonly repos?: ReadonlyMap<string, RepoRules>;
+  /** Organizations' token policies, by organization name. */
+  readonly policies?: ReadonlyMap<string, FakeOrgPolicy>;
   /**
-   * whoami-v2 is strictly rate limited on the Hub (HUB-FACTS: HTTP 429): at most `max` answers per
-   * `windowMs`, then 429 with Retry-After. Default: 30 a minute.
+   * whoami-v2 is strictly rate limited on the Hub (HUB-FACTS): at most `max` answers per fixed
+   * window of `windowMs` (hub-docs rate-limits.md: 5-minute fixed windows), then 429. Default: 100
+   * per 5 minutes (the Hub's own number for whoami-v2 is not published).
    */
   readonly whoamiLimit?: { readonly max: number; readonly windowMs: number };
+  /** Uploads over this size need the multipart transfer (default 5 GB; tests set it small). */
+  readonly lfsMaxBytes?: number;
 }
 
 /** Why: a running HTTP server. */
@@ -33,6 +38,8 @@ export interface RunningHttpServer {
   readonly port: number;
   /** The LFS batch API and object store. */
   readonly lfs: LfsServer | undefined;
+  /** The batch API's switches (rate limit), for tests to flip while the hub runs. */
+  readonly lfsSettings: LfsSettings;
   /** A short-lived write token of `user` (what git-lfs-authenticate hands out over SSH). */
   issueToken(user: FakeUser): string;
   /** How many whoami-v2 requests arrived (answered or refused), so a test can see the app's cache work. */
@@ -52,9 +59,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     for (const token of user.tokens ?? []) tokens.set(token.value, { user, token });
 
   let port = 0;
-  const lfs = options.reposDir
-    ? new LfsServer(options.reposDir, tokens, options.repoRules ?? new Map(), () => `http://${host}:${port}`)
+  const lfsSettings: LfsSettings = { maxBytes: options.lfsMaxBytes ?? LFS_MAX_BYTES, rateLimited: false };
+  const hub: HubState | undefined = options.reposDir
+    ? {
+        reposDir: options.reposDir,
+        repos: options.repos ?? new Map(),
+        tokens,
+        policies: options.policies ?? new Map(),
+        baseUrl: () => `http://${host}:${port}`,
+      }
     : undefined;
+  const lfs = hub ? new LfsServer(hub, lfsSettings) : undefined;
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: `fake hub: ${String(error)}` });
@@ -65,43 +80,65 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://fake-hub.invalid').pathname;
     if (lfs?.handle(req, res)) return;
-    if (options.reposDir && handleGitHttp(req, res, options.reposDir, tokens, options.repoRules)) return;
+    if (hub && handleGitHttp(req, res, hub)) return;
     if (path === '/api/whoami-v2' && req.method === 'GET') return whoami(req, res);
     if (path === '/settings/keys' && req.method === 'GET') return sendKeysPage(res, 200);
     if (path === '/settings/keys' && req.method === 'POST') return addKeyFromForm(req, res);
     sendJson(res, 404, { error: 'Not found' });
   }
 
-  const limit = options.whoamiLimit ?? { max: 30, windowMs: 60_000 };
+  const limit = options.whoamiLimit ?? { max: 100, windowMs: 300_000 };
   let whoamiCalls = 0;
-  let answered: number[] = [];
+  // hub-docs rate-limits.md: "All quotas are calculated over 5-minute fixed windows."
+  let window = { start: 0, used: 0 };
 
   function whoami(req: IncomingMessage, res: ServerResponse): void {
     whoamiCalls += 1;
     const now = Date.now();
-    answered = answered.filter((at) => now - at < limit.windowMs);
-    if (answered.length >= limit.max) {
-      const oldest = answered[0] ?? now;
-      const retryAfter = Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000));
+    if (now - window.start >= limit.windowMs) window = { start: now, used: 0 };
+    const resetSeconds = Math.max(1, Math.ceil((window.start + limit.windowMs - now) / 1000));
+    // hub-docs rate-limits.md: the IETF draft's headers, `"api";r=REMAINING;t=SECONDS` and
+    // `"fixed window";"api";q=QUOTA;w=WINDOW_SECONDS`, on the Hub's API answers.
+    const rateHeaders = (remaining: number): Record<string, string> => ({
+      RateLimit: `"api";r=${remaining};t=${resetSeconds}`,
+      'RateLimit-Policy': `"fixed window";"api";q=${limit.max};w=${Math.round(limit.windowMs / 1000)}`,
+    });
+    if (window.used >= limit.max) {
+      // The words are the Hub's api-quota refusal (HUB-FACTS, as git-lfs and huggingface_hub users
+      // quote it); Retry-After as well as the draft's `t`, which huggingface_hub reads.
+      const message = `We had to rate limit you, you hit the quota of ${limit.max} api requests per ${Math.round(limit.windowMs / 60_000)} minutes period. Upgrade to a PRO user or Team/Enterprise organization account (https://hf.co/pricing) to get higher limits. See https://huggingface.co/docs/hub/rate-limits`;
       res.writeHead(429, {
         'Content-Type': 'application/json; charset=utf-8',
-        'Retry-After': String(retryAfter),
+        'Retry-After': String(resetSeconds),
+        'X-Error-Message': message,
+        ...rateHeaders(0),
       });
-      res.end(
-        JSON.stringify({
-          error: 'You have exceeded our hourly quotas for action: whoami. We invite you to retry later.',
-        }),
-      );
+      res.end(JSON.stringify({ error: message }));
       return;
     }
-    answered.push(now);
+    window.used += 1;
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     const found = match?.[1] === undefined ? undefined : tokens.get(match[1]);
     const expired = found?.token.expiresAt !== undefined && Date.parse(found.token.expiresAt) <= Date.now();
-    // HUB-FACTS: "A bad token: HTTP 401, Invalid user token". What the Hub answers for an expired
-    // token is not documented; the same 401 is the tolerant choice for the app.
-    if (found === undefined || expired) return sendJson(res, 401, { error: 'Invalid user token' });
-    sendJson(res, 200, whoamiBody(found.user, found.token));
+    // HUB-FACTS: a bad token is HTTP 401 with `X-Error-Message: Invalid credentials in Authorization
+    // header` (huggingface_hub utils/_http.py; "Invalid user token." is the Python client's own
+    // text). What the Hub answers for an expired token is not documented; the same 401 is the
+    // tolerant choice for the app. git-lfs-authenticate's credentials are not for whoami.
+    if (found === undefined || expired || found.token.kind === 'ssh') {
+      const message = 'Invalid credentials in Authorization header';
+      res.writeHead(401, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'X-Error-Message': message,
+        ...rateHeaders(limit.max - window.used),
+      });
+      res.end(JSON.stringify({ error: message }));
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...rateHeaders(limit.max - window.used),
+    });
+    res.end(JSON.stringify(whoamiBody(found.user, found.token)));
   }
 
   function sendKeysPage(
@@ -156,10 +193,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return {
     port,
     lfs,
+    lfsSettings,
     whoamiCalls: () => whoamiCalls,
     issueToken(user) {
       const value = `hf_ssh${randomBytes(12).toString('hex')}`;
-      tokens.set(value, { user, token: { value, displayName: 'ssh-lfs', role: 'write' } });
+      tokens.set(value, { user, token: { value, displayName: 'ssh-lfs', role: 'write', kind: 'ssh' } });
       return value;
     },
     stop: () =>
@@ -176,6 +214,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
  * { type: "user", id, name, fullname, email, emailVerified, isPro, canPay, avatarUrl, periodEnd, orgs, auth }.
  */
 export function whoamiBody(user: FakeUser, token: FakeToken): Record<string, unknown> {
+  // HUB-FACTS: an OAuth token (hf_oauth_..., `hf auth login` in a browser) answers whoami without
+  // `accessToken`. Its `auth.type` is unverified ("oauth" here); the app must not depend on it.
+  if (token.kind === 'oauth') {
+    const auth = { type: 'oauth', ...(token.expiresAt !== undefined ? { expiresAt: token.expiresAt } : {}) };
+    return { ...userFields(user), auth };
+  }
   const accessToken: Record<string, unknown> = {
     displayName: token.displayName,
     role: token.role,
@@ -198,6 +242,11 @@ export function whoamiBody(user: FakeUser, token: FakeToken): Record<string, unk
   }
   const auth: Record<string, unknown> = { type: 'access_token', accessToken };
   if (token.expiresAt !== undefined) auth.expiresAt = token.expiresAt;
+  return { ...userFields(user), auth };
+}
+
+/** The account's part of whoami-v2's answer, whatever the token. */
+function userFields(user: FakeUser): Record<string, unknown> {
   return {
     type: 'user',
     id: fakeId(`user:${user.name}`),
@@ -220,7 +269,6 @@ export function whoamiBody(user: FakeUser, token: FakeToken): Record<string, unk
       avatarUrl: `/avatars/${encodeURIComponent(org.name)}.svg`,
       roleInOrg: org.roleInOrg,
     })),
-    auth,
   };
 }
 

@@ -1,5 +1,6 @@
-// The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting, whoami-v2, the keys page),
-// for integration and end-to-end tests and for manual trials (`npm run fake-hub`).
+// The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting and git over SSH,
+// whoami-v2, smart-HTTP git, the LFS batch API, the keys page), for integration and end-to-end
+// tests and for manual trials (`npm run fake-hub`). Each behaviour cites its public source.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { gitOverSsh } from './git-ssh';
@@ -10,10 +11,10 @@ import { KeyRing } from './keys';
 import { startHttpServer } from './http-server';
 import type { RunningHttpServer } from './http-server';
 import { startSshServer } from './ssh-server';
-import type { RepoRules } from './git-http';
+import type { HubState, RepoRules } from './access';
 import type { GitExecHandler } from './ssh-server';
 import { DEFAULT_USERS, checkUsers } from './users';
-import type { FakeUser } from './users';
+import type { FakeOrgPolicy, FakeToken, FakeUser } from './users';
 
 export {
   ALICE_WRITE_TOKEN,
@@ -22,9 +23,21 @@ export {
   CAROL_FINE_TOKEN,
   DAVE_WRITE_TOKEN,
   DEFAULT_USERS,
+  ERIN_OAUTH_TOKEN,
+  FRANK_WRITE_TOKEN,
 } from './users';
-export type { RepoRules } from './git-http';
-export type { FakeFineGrained, FakeOrg, FakeToken, FakeTokenRole, FakeUser } from './users';
+export type { RepoRules } from './access';
+export { LFS_MAX_BYTES, OVER_5GB_WORDS, RATE_LIMIT_WORDS } from './lfs';
+export type {
+  FakeFineGrained,
+  FakeOrg,
+  FakeOrgPolicy,
+  FakeToken,
+  FakeTokenKind,
+  FakeTokenOrgStatus,
+  FakeTokenRole,
+  FakeUser,
+} from './users';
 export type { GitExecHandler, GitExecRequest } from './ssh-server';
 export { fingerprintOf } from './keys';
 
@@ -37,8 +50,14 @@ export interface FakeHubOptions {
   readonly host?: '127.0.0.1';
   /** Replaces the built-in git over SSH (upload-pack, receive-pack, git-lfs-authenticate). */
   readonly onGitExec?: GitExecHandler;
-  /** whoami-v2's rate limit (default 30 a minute); tests of the app's retry set it low. */
+  /** whoami-v2's rate limit (default 100 per 5-minute window); tests of the app's retry set it low. */
   readonly whoamiLimit?: { readonly max: number; readonly windowMs: number };
+  /** Organizations' token policies (default: none, every token is accepted). */
+  readonly orgs?: readonly FakeOrgPolicy[];
+  /** LFS uploads over this size need the multipart transfer (default LFS_MAX_BYTES, 5 GB). */
+  readonly lfsMaxBytes?: number;
+  /** git-lfs-authenticate hands out a credential the batch API refuses (see git-ssh.ts). */
+  readonly brokenLfsAuthenticate?: boolean;
 }
 
 /** Why: a bare repository on the fake hub, served over smart HTTP. */
@@ -65,8 +84,13 @@ export interface FakeHub {
   addKey(user: string, publicKeyLine: string): void;
   /** The user's registered keys, one normalised line each. */
   keysOf(user: string): readonly string[];
-  /** Creates an empty bare repository (branch main) that smart-HTTP git can clone and push. */
+  /**
+   * Creates an empty bare repository (branch main) that git can clone and push over HTTP and SSH.
+   * Public by default; `rules` make it private or gated and name its creator.
+   */
   createRepo(path: string, rules?: RepoRules): FakeRepo;
+  /** Test switch: the LFS batch API answers every request with the Hub's rate limit (429). */
+  limitLfsBatch(limited: boolean): void;
   /** The LFS object the hub holds for a repository, as a path, or undefined. */
   lfsObject(repoPath: string, oid: string): string | undefined;
   /** How many whoami-v2 requests the hub has received. */
@@ -85,21 +109,29 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   if (!names.has(webUser)) throw new Error(`fake hub: webUser ${webUser} is not one of the users`);
 
   const keyRing = new KeyRing(names);
-  const repoRules = new Map<string, RepoRules>();
+  const repos = new Map<string, RepoRules>();
+  const policies = new Map((options.orgs ?? []).map((policy) => [policy.name, policy]));
   const reposDir = mkdtempSync(join(tmpdir(), 'hfgd-fake-hub-repos-'));
   let http: RunningHttpServer | undefined;
-  // Git over SSH on the same repos; it reaches the HTTP side (LFS) once that has started.
+  // Git over SSH on the same repos; it reaches the HTTP side (LFS) once that has started. The
+  // tokens map is the HTTP side's; SSH decides with keys, which need none.
+  const sshState: HubState = {
+    reposDir,
+    repos,
+    tokens: new Map<string, { readonly user: FakeUser; readonly token: FakeToken }>(),
+    policies,
+    baseUrl: () => `http://${host}:${http?.port ?? 0}`,
+  };
   const onGitExec =
     options.onGitExec ??
     gitOverSsh({
-      reposDir,
+      hub: sshState,
       users,
-      rules: repoRules,
-      httpUrl: () => `http://${host}:${http?.port ?? 0}`,
       issueToken: (user) => {
         if (!http) throw new Error('fake hub: HTTP side not started');
         return http.issueToken(user);
       },
+      brokenLfsAuthenticate: () => options.brokenLfsAuthenticate === true,
     });
   const ssh = await startSshServer({ keyRing, host, onGitExec });
   try {
@@ -109,8 +141,10 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       webUser,
       host,
       reposDir,
-      repoRules,
+      repos,
+      policies,
       ...(options.whoamiLimit ? { whoamiLimit: options.whoamiLimit } : {}),
+      ...(options.lfsMaxBytes !== undefined ? { lfsMaxBytes: options.lfsMaxBytes } : {}),
     });
   } catch (error) {
     await ssh.stop();
@@ -143,11 +177,16 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       const made = spawnSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
       if (made.status !== 0) throw new Error(`fake hub: git init failed: ${made.stderr}`);
       spawnSync('git', ['--git-dir', gitDir, 'config', 'http.receivepack', 'true']);
-      // The Hub's push rules (10 MiB, binary files) as a real pre-receive hook.
+      // The Hub's push rules (10 MiB, binary files over 1 MiB) as a real pre-receive hook.
       copyFileSync(join(__dirname, 'pre-receive.cjs'), join(gitDir, 'hooks', 'pre-receive'));
       chmodSync(join(gitDir, 'hooks', 'pre-receive'), 0o755);
-      if (rules) repoRules.set(path, rules);
+      // The exact path is what exists: the Hub's names are case-sensitive (HUB-FACTS), whatever
+      // the file system of the machine running the tests.
+      repos.set(path, rules ?? {});
       return { path, url: `http://${host}:${http.port}/${path}`, gitDir };
+    },
+    limitLfsBatch(limited) {
+      http.lfsSettings.rateLimited = limited;
     },
     stop() {
       stopped ??= Promise.all([ssh.stop(), http.stop()]).then(() =>

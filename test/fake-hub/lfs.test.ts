@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../main/features/https/credentials';
 import { run } from '../../main/core/run';
-import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, startFakeHub, type FakeHub } from '.';
+import { explainFailure } from '../../main/git/failures';
+import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, OVER_5GB_WORDS, startFakeHub, type FakeHub } from '.';
 
 // Real git and git-lfs against the fake hub: the LFS batch API with uploads and downloads, and
 // the Hub's push rules (10 MiB, binary files, also in history) from its pre-receive hook.
@@ -15,7 +16,8 @@ let home: string;
 const homes: string[] = [];
 
 beforeAll(async () => {
-  hub = await startFakeHub();
+  // A small stand-in for the Hub's 5 GB limit, so a test can cross it (LFS_MAX_BYTES is the default).
+  hub = await startFakeHub({ lfsMaxBytes: 12 * 1024 * 1024 });
 });
 afterEach(() => {
   while (homes.length > 0) rmSync(homes.pop() as string, { recursive: true, force: true });
@@ -45,6 +47,16 @@ async function cloneAs(user: string, token: string, path: string): Promise<strin
   expect(cloned.status, cloned.out).toBe(0);
   return work;
 }
+
+/** A file git and the Hub call binary (a NUL byte at the start), of exactly `size` bytes. */
+const binaryOf = (size: number): Buffer => {
+  const bytes = randomBytes(size);
+  bytes[0] = 0;
+  return bytes;
+};
+
+const pushContext = (code: number | null) =>
+  ({ operation: 'push', endpoint: hub.httpUrl, transport: 'https', flags: { exitCode: code } }) as const;
 
 const sha256 = async (file: string) =>
   (await import('node:crypto')).createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -95,6 +107,65 @@ describe('LFS over HTTP on the fake hub', () => {
   });
 });
 
+describe('files over the 5 GB limit (HUB-FACTS; the limit set small here)', () => {
+  async function bigLfsCommit(path: string): Promise<string> {
+    hub.createRepo(path);
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, path);
+    await git(work, ['lfs', 'track', '*.gguf']);
+    writeFileSync(join(work, 'model.gguf'), randomBytes(13 * 1024 * 1024));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'big']);
+    return work;
+  }
+
+  it('refuses the upload without the multipart transfer, in the Hub’s words as git-lfs prints them', async () => {
+    const work = await bigLfsCommit('alice/too-big');
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status).not.toBe(0);
+    expect(pushed.out).toContain(`batch response: ${OVER_5GB_WORDS}`);
+    expect(explainFailure(pushed.out, pushContext(pushed.status))).toMatchObject({
+      kind: 'lfs_over_5gb',
+      action: 'enable_large_files',
+    });
+  });
+
+  // What `hf lfs-enable-largefiles .` writes (huggingface_hub cli/lfs.py) and what `git xet
+  // install` writes (xet-core git_xet install.rs): git-lfs then offers "multipart" or "xet" in the
+  // batch request. The fake hub serves the object over basic instead (it implements neither).
+  it.each([
+    ['lfs.customtransfer.multipart.path', 'hf'],
+    ['lfs.customtransfer.xet.path', 'git-xet'],
+  ])('takes it once %s is set', async (key, value) => {
+    const work = await bigLfsCommit(`alice/big-${value}`);
+    await git(work, ['config', key, value]);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status, pushed.out).toBe(0);
+  });
+});
+
+describe('the LFS batch API’s rate limit (a test switch)', () => {
+  it('answers 429 with the Hub’s words, which git-lfs prints and the app reads as a rate limit', async () => {
+    hub.createRepo('alice/limited');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/limited');
+    await git(work, ['lfs', 'track', '*.bin']);
+    writeFileSync(join(work, 'w.bin'), randomBytes(4096));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'w']);
+    hub.limitLfsBatch(true);
+    try {
+      const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+      expect(pushed.status).not.toBe(0);
+      expect(pushed.out).toContain(
+        'batch response: We had to rate limit you, you hit the quota of 1000 api requests per 5 minutes period.',
+      );
+      expect(explainFailure(pushed.out, pushContext(pushed.status)).kind).toBe('rate_limited');
+    } finally {
+      hub.limitLfsBatch(false);
+    }
+    expect((await git(work, ['push', 'origin', 'HEAD:main'])).status).toBe(0);
+  });
+});
+
 describe('the Hub’s push rules (pre-receive hook)', () => {
   it('rejects a file over 10 MiB that is not in LFS, listing it', async () => {
     hub.createRepo('alice/big-no-lfs');
@@ -111,10 +182,11 @@ describe('the Hub’s push rules (pre-receive hook)', () => {
     expect(pushed.out).toContain('pre-receive hook declined');
   });
 
-  it('rejects a small binary file, and one deleted in a later commit is still in history', async () => {
+  it('rejects a binary file over 1 MiB, and one deleted in a later commit is still in history', async () => {
     hub.createRepo('alice/binary-history');
     const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/binary-history');
-    writeFileSync(join(work, 'clip.mp4'), Buffer.from([0, 1, 2, 0, 255, 0, 3]));
+    // A 1.67 MB mp4, the size the Hub refused in 2026 (HUB-FACTS).
+    writeFileSync(join(work, 'clip.mp4'), binaryOf(1_670_000));
     await git(work, ['add', '.']);
     await git(work, ['commit', '--quiet', '-m', 'clip']);
     await git(work, ['rm', '--quiet', 'clip.mp4']);
@@ -122,7 +194,25 @@ describe('the Hub’s push rules (pre-receive hook)', () => {
     const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
     expect(pushed.status).not.toBe(0);
     expect(pushed.out).toContain('remote: Your push was rejected because it contains binary files.');
+    expect(pushed.out).toContain(
+      'remote: Please use https://huggingface.co/docs/hub/xet to store binary files.',
+    );
     expect(pushed.out).toContain('remote:   - clip.mp4 (ref: refs/heads/main)');
+    expect(explainFailure(pushed.out, pushContext(pushed.status))).toMatchObject({
+      kind: 'binary_files',
+      files: ['clip.mp4'],
+    });
+  });
+
+  it('accepts small binary files outside LFS, up to 1 MiB (a small jpg passed, HUB-FACTS)', async () => {
+    hub.createRepo('alice/small-binaries');
+    const work = await cloneAs('alice', ALICE_WRITE_TOKEN, 'alice/small-binaries');
+    writeFileSync(join(work, 'photo.jpg'), binaryOf(40_000));
+    writeFileSync(join(work, 'limit.bin'), binaryOf(1024 * 1024));
+    await git(work, ['add', '.']);
+    await git(work, ['commit', '--quiet', '-m', 'images']);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status, pushed.out).toBe(0);
   });
 
   it('lets text and LFS pointers through', async () => {

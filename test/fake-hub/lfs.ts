@@ -2,22 +2,43 @@
 // the one real git-lfs talks to: POST {repo}.git/info/lfs/objects/batch answers with basic-transfer
 // actions; objects are uploaded with PUT and downloaded with GET at the hrefs it gives, each
 // carrying a one-time header. Objects are stored per repository (as the Hub keeps them), so a
-// fork that lacks its upstream's objects fails the way seed 004 describes.
+// fork that lacks its upstream's objects fails the way seed 004 describes. Access is access.ts's
+// decision, worded as the Hub's batch API words it (lfsWords).
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { accessRefusal, gitCaller, type RepoRules } from './git-http';
-import type { FakeToken, FakeUser } from './users';
+import { decide, gitCaller, lfsWords, type HubState } from './access';
+import { sendRefusal } from './git-http';
 
 const BATCH_PATH =
   /^\/((?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*?)(?:\.git)?\/info\/lfs\/objects\/batch$/;
 const OBJECT_PATH =
   /^\/lfs-objects\/((?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*)\/([0-9a-f]{64})$/;
 const LFS_JSON = 'application/vnd.git-lfs+json';
-/** Why: the Hub's per-file limit for the basic transfer; bigger files need the large-file path. */
+
+/**
+ * Why: the Hub's per-file limit for an upload without the multipart transfer (HUB-FACTS: "Files
+ * over 5 GB need the multipart transfer"); 5 GB as the Hub counts it, 5 * 1000^3 bytes.
+ */
 export const LFS_MAX_BYTES = 5 * 1000 ** 3;
+
+/**
+ * Why: the batch API's answer to a file over 5 GB when the client does not offer the multipart
+ * transfer, in the Hub's words (HUB-FACTS). The HTTP status the Hub uses is unverified: 400 is
+ * one git-lfs 3.3 prints as "batch response: MESSAGE", as users quote it.
+ */
+export const OVER_5GB_WORDS =
+  'You need to configure your repository to enable upload of files > 5GB. Run "huggingface-cli lfs-enable-largefiles ./path/to/your/repo" and try again.';
+
+/**
+ * Why: the Hub's rate-limit words as git-lfs shows them (HUB-FACTS: "batch response: We had to rate
+ * limit you, you hit the quota of 1000 api requests per 5 minutes period..."; the rest of the
+ * sentence as huggingface_hub users quote it).
+ */
+export const RATE_LIMIT_WORDS =
+  'We had to rate limit you, you hit the quota of 1000 api requests per 5 minutes period. Upgrade to a PRO user or Team/Enterprise organization account (https://hf.co/pricing) to get higher limits. See https://huggingface.co/docs/hub/rate-limits';
 
 /** Why: where the fake hub keeps one LFS object of one repository. */
 export function lfsObjectPath(gitDir: string, oid: string): string {
@@ -47,16 +68,22 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   });
 }
 
+/** Why: what a test may change on the batch API while the hub runs. */
+export interface LfsSettings {
+  /** Uploads over this many bytes need the multipart transfer (default LFS_MAX_BYTES). */
+  readonly maxBytes: number;
+  /** When true, every batch request is answered with the Hub's rate limit (429). */
+  rateLimited: boolean;
+}
+
 /** Why: the LFS side of the fake hub, mounted on its HTTP server. */
 export class LfsServer {
   /** One-time transfer headers: value -> what they allow. */
   private readonly grants = new Map<string, { repo: string; oid: string; size: number; upload: boolean }>();
 
   constructor(
-    private readonly reposDir: string,
-    private readonly tokens: ReadonlyMap<string, { user: FakeUser; token: FakeToken }>,
-    private readonly rules: ReadonlyMap<string, RepoRules>,
-    private readonly baseUrl: () => string,
+    private readonly hub: HubState,
+    private readonly settings: LfsSettings,
   ) {}
 
   /** Why: answers an LFS request when the path is one, else returns false. */
@@ -80,38 +107,47 @@ export class LfsServer {
 
   private async batch(req: IncomingMessage, res: ServerResponse, repo: string): Promise<void> {
     const body = (await readJson(req, 1024 * 1024)) as
-      { operation?: string; objects?: { oid?: string; size?: number }[] } | undefined;
+      { operation?: string; objects?: { oid?: string; size?: number }[]; transfers?: unknown } | undefined;
     const operation = body?.operation;
     if (!body || (operation !== 'upload' && operation !== 'download') || !Array.isArray(body.objects))
       return sendLfs(res, 422, { message: 'Unprocessable batch request' });
-    const caller = gitCaller(req, this.tokens);
-    const refusal = accessRefusal(caller, repo, operation === 'upload', this.rules.get(repo));
-    if (refusal) {
-      const headers: Record<string, string> = { 'Content-Type': LFS_JSON };
-      if (refusal.status === 401) headers['LFS-Authenticate'] = 'Basic realm="Authentication required"';
-      res.writeHead(refusal.status, headers);
-      // HUB-FACTS: a read token pushing over LFS gets "batch response: Authorization error."
-      res.end(JSON.stringify({ message: refusal.status === 403 ? 'Authorization error.' : refusal.message }));
+    if (this.settings.rateLimited) {
+      // hub-docs rate-limits.md: a 429 with the IETF draft's RateLimit and RateLimit-Policy headers
+      // (5-minute fixed windows). Whether the Hub adds Retry-After here is unverified; without it
+      // git-lfs 3.3 reports the message at once instead of retrying for about 8 s.
+      res.writeHead(429, {
+        'Content-Type': LFS_JSON,
+        RateLimit: '"api";r=0;t=300',
+        'RateLimit-Policy': '"fixed window";"api";q=1000;w=300',
+      });
+      res.end(JSON.stringify({ message: RATE_LIMIT_WORDS }));
       return;
     }
-    const gitDir = join(this.reposDir, `${repo}.git`);
-    if (!existsSync(gitDir)) return sendLfs(res, 404, { message: 'Repository not found' });
+    const caller = gitCaller(req, this.hub.tokens);
+    const refusal = decide(caller, repo, operation === 'upload', this.hub.repos.get(repo), this.hub.policies);
+    if (refusal) {
+      const words = lfsWords(refusal, repo, this.hub.baseUrl());
+      // LFS-Authenticate makes git-lfs ask git's credential helpers, as the Hub's 401 does.
+      const extra: Record<string, string> =
+        words.status === 401 ? { 'LFS-Authenticate': 'Basic realm="Authentication required"' } : {};
+      return sendRefusal(res, words, LFS_JSON, JSON.stringify({ message: words.message }), extra);
+    }
+    const gitDir = join(this.hub.reposDir, `${repo}.git`);
+    const transfers = Array.isArray(body.transfers) ? body.transfers : ['basic'];
+    // git-lfs offers "multipart" once `hf lfs-enable-largefiles` set lfs.customtransfer.multipart.path
+    // (huggingface_hub cli/lfs.py), and "xet" once git-xet is installed (xet-core git_xet install.rs:
+    // lfs.customtransfer.xet.*); Xet has no 5 GB part limit (hub-docs storage-limits.md: 500 GB a file).
+    const largeFiles = transfers.includes('multipart') || transfers.includes('xet');
+    const tooLarge = body.objects.some((object) => Number(object.size) > this.settings.maxBytes);
+    if (operation === 'upload' && tooLarge && !largeFiles)
+      return sendLfs(res, 400, { message: OVER_5GB_WORDS });
     const objects = body.objects.map((object) => {
       const oid = String(object.oid ?? '');
       const size = Number(object.size);
       if (!/^[0-9a-f]{64}$/.test(oid) || !Number.isSafeInteger(size) || size < 0)
         return { oid, size, error: { code: 422, message: 'Invalid object' } };
-      if (size > LFS_MAX_BYTES)
-        return {
-          oid,
-          size,
-          error: {
-            code: 422,
-            message: 'Files over 5 GB need the large-file upload (hf lfs-enable-largefiles).',
-          },
-        };
       const stored = existsSync(lfsObjectPath(gitDir, oid));
-      const href = `${this.baseUrl()}/lfs-objects/${repo}/${oid}`;
+      const href = `${this.hub.baseUrl()}/lfs-objects/${repo}/${oid}`;
       const grant = (upload: boolean) => {
         const value = `Bearer lfs-${randomBytes(12).toString('hex')}`;
         this.grants.set(value, { repo, oid, size, upload });
@@ -125,6 +161,9 @@ export class LfsServer {
         ? { oid, size, authenticated: true, actions: { download: grant(false) } }
         : { oid, size, error: { code: 404, message: 'Object does not exist on the server' } };
     });
+    // The Hub answers a large file offered multipart with transfer "multipart" (header.chunk_size
+    // and numbered part URLs, huggingface_hub cli/lfs.py), and Xet with "xet". The fake implements
+    // neither: it serves every object over "basic", which tests can use because their limit is small.
     sendLfs(res, 200, { transfer: 'basic', objects, hash_algo: 'sha256' });
   }
 
@@ -139,7 +178,7 @@ export class LfsServer {
   private async upload(req: IncomingMessage, res: ServerResponse, repo: string, oid: string): Promise<void> {
     const grant = this.take(req, repo, oid, true);
     if (!grant) return sendLfs(res, 401, { message: 'Invalid or expired upload authorization' });
-    const target = lfsObjectPath(join(this.reposDir, `${repo}.git`), oid);
+    const target = lfsObjectPath(join(this.hub.reposDir, `${repo}.git`), oid);
     mkdirSync(join(target, '..'), { recursive: true });
     const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
     const hash = createHash('sha256');
@@ -172,7 +211,7 @@ export class LfsServer {
   private download(req: IncomingMessage, res: ServerResponse, repo: string, oid: string): void {
     const grant = this.take(req, repo, oid, false);
     if (!grant) return sendLfs(res, 401, { message: 'Invalid or expired download authorization' });
-    const file = lfsObjectPath(join(this.reposDir, `${repo}.git`), oid);
+    const file = lfsObjectPath(join(this.hub.reposDir, `${repo}.git`), oid);
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(statSync(file).size),

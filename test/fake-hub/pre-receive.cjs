@@ -1,26 +1,46 @@
 #!/usr/bin/env node
 // The fake hub's pre-receive hook: the Hub's push rules, run by the real git receive-pack
 // (HUB-FACTS, "Repositories and large files"): files over 10 MiB must go through LFS or Xet, and
-// binary files are refused far below that; both answer with the Hub's "Offending files" list.
+// binary files over 1 MiB too ("over 10MB, or 1MB for binary files", huggingface_hub PR #657; a
+// 1.67 MB mp4 refused while a small jpg passed); both answer with the Hub's "Offending files" list.
+// A file in any commit being pushed counts, even if a later commit deletes it.
 'use strict';
 const { execFileSync } = require('node:child_process');
 
 const TEN_MIB = 10 * 1024 * 1024;
+// "1MB" read as 1 MiB, as the Hub's 10 MB limit is worded "10 MiB" in its own refusal; the app's
+// pre-push check (main/hub/push-rules.ts BINARY_LIMIT) blocks above the same size.
+const ONE_MIB = 1024 * 1024;
 const zero = /^0+$/;
 const git = (args, input) =>
   execFileSync('git', args, { input, encoding: 'latin1', maxBuffer: 1024 * 1024 * 1024 });
-
-// The account may not write here (git-http.ts decided it): the Hub's words, and nothing lands.
-if (process.env.HFGD_PUSH_DENIED) {
-  process.stderr.write(`${process.env.HFGD_PUSH_DENIED}\n`);
-  process.exit(1);
-}
+// git's own binary test: a NUL in the first 8000 bytes (xdiff's buffer_is_binary).
+const isBinary = (oid) => git(['cat-file', 'blob', oid]).slice(0, 8000).includes('\u0000');
 
 const updates = require('node:fs')
   .readFileSync(0, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => line.split(' '));
+
+// The account may not write here (access.ts decided it): the Hub's words (huggingface_hub#937),
+// one line per ref, and nothing lands. HFGD_PUSH_DENIED_DETAIL is the fake's own, unverified
+// sentence for an org role or a fine-grained token (see access.ts writeRefusal).
+if (process.env.HFGD_PUSH_DENIED) {
+  const dashes = '-'.repeat(58);
+  const detail = process.env.HFGD_PUSH_DENIED_DETAIL ? `. ${process.env.HFGD_PUSH_DENIED_DETAIL}` : '';
+  process.stderr.write(
+    [
+      dashes,
+      'Your push was rejected for the following reasons:',
+      ...updates.map(([, , ref]) => `DENIED update ${ref}: forbidden${detail}`),
+      dashes,
+      '',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
 const large = [];
 const binary = [];
 for (const [, newRev, ref] of updates) {
@@ -41,8 +61,7 @@ for (const [, newRev, ref] of updates) {
     const [type, size] = (checks[index] ?? '').split(' ');
     if (type !== 'blob') return;
     if (Number(size) > TEN_MIB) large.push(`${object.path} (ref: ${ref})`);
-    else if (git(['cat-file', 'blob', object.oid]).slice(0, 8000).includes('\u0000'))
-      binary.push(`${object.path} (ref: ${ref})`);
+    else if (Number(size) > ONE_MIB && isBinary(object.oid)) binary.push(`${object.path} (ref: ${ref})`);
   });
 }
 const rule = '-------------------------------------------------------------------------';

@@ -24,12 +24,17 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 
 const ROOT = join(__dirname, '..', '..');
 const require = createRequire(import.meta.url);
-const config = require(join(ROOT, 'build', 'electron-builder.config.cjs')) as Record<string, unknown> & {
+type Config = Record<string, unknown> & {
   linux: { target: string[]; icon: string; executableName: string };
-  mac: { target: string; icon: string };
+  mac: { target: string; icon: string; hardenedRuntime: boolean; notarize: boolean };
   win: { target: string; icon: string };
   deb: { depends: string[]; recommends: string[] };
   electronFuses: Record<string, boolean>;
+};
+const config = require(join(ROOT, 'build', 'electron-builder.config.cjs')) as Config;
+const { builderConfig, notarizationCredentials } = require(join(ROOT, 'build', 'builder-config.cjs')) as {
+  builderConfig: (env: NodeJS.ProcessEnv, platform: NodeJS.Platform) => Config;
+  notarizationCredentials: (env: NodeJS.ProcessEnv, platform: NodeJS.Platform) => string | undefined;
 };
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** The wire's states, as @electron/fuses writes them ('0' off, '1' on). */
@@ -97,10 +102,10 @@ afterAll(() => {
 });
 
 describe('the configuration', () => {
-  it('names every target: AppImage and deb, dmg, nsis, with an icon each', () => {
+  it('names every target: deb (first, the recommended one) and AppImage, dmg, nsis, with an icon each', () => {
     expect(config.appId).toBe('org.hfgitdesktop.app');
     expect(config.productName).toBe('HF Git Desktop');
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.target).toEqual(['deb', 'AppImage']);
     expect(config.mac.target).toBe('dmg');
     expect(config.win.target).toBe('nsis');
     expect([config.linux.icon, config.mac.icon, config.win.icon]).toEqual([
@@ -112,16 +117,69 @@ describe('the configuration', () => {
     expect(config.deb.recommends).toEqual(['git-lfs']);
   });
 
-  it('sets every fuse the security model needs', () => {
-    expect(config.electronFuses).toEqual({
-      runAsNode: false,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      grantFileProtocolExtraPrivileges: false,
-    });
+  it.each(['linux', 'win32', 'darwin'] as const)(
+    'sets every fuse the security model needs on %s',
+    (platform) => {
+      expect(builderConfig({}, platform).electronFuses).toEqual({
+        runAsNode: false,
+        enableCookieEncryption: true,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableEmbeddedAsarIntegrityValidation: true,
+        onlyLoadAppFromAsar: true,
+        grantFileProtocolExtraPrivileges: false,
+        // @electron/fuses README, "Apple Silicon": an app whose fuses were flipped and that is not
+        // signed right after refuses to launch unless the ad-hoc signature is reset.
+        resetAdHocDarwinSignature: platform === 'darwin',
+      });
+    },
+  );
+
+  it('the configuration electron-builder loads is the one for this machine', () => {
+    expect(config).toEqual(builderConfig(process.env, process.platform));
+  });
+
+  it('on macOS without Apple credentials: re-signs ad hoc after the fuses and does not notarize', () => {
+    const mac = builderConfig({ PATH: '/usr/bin' }, 'darwin');
+    expect(mac.electronFuses.resetAdHocDarwinSignature).toBe(true);
+    expect(mac.mac.notarize).toBe(false);
+    expect(mac.mac.hardenedRuntime).toBe(true);
+  });
+
+  it('notarizes only with a full set of credentials (electron-builder 26’s three kinds)', () => {
+    // app-builder-lib mac/MacTargetHelper.getNotarizeOptions: an Apple ID with an app-specific
+    // password and team, an App Store Connect API key with its id and issuer, or a keychain profile.
+    const appleId = { APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T' };
+    const apiKey = { APPLE_API_KEY: '/k.p8', APPLE_API_KEY_ID: 'K', APPLE_API_ISSUER: 'I' };
+    expect(builderConfig(appleId, 'darwin').mac.notarize).toBe(true);
+    expect(builderConfig(apiKey, 'darwin').mac.notarize).toBe(true);
+    expect(builderConfig({ APPLE_KEYCHAIN_PROFILE: 'hfgd' }, 'darwin').mac.notarize).toBe(true);
+    expect(notarizationCredentials(appleId, 'darwin')).toBe('apple-id');
+    expect(notarizationCredentials(apiKey, 'darwin')).toBe('api-key');
+    // GitHub Actions gives a missing secret as an empty string: that is no credential.
+    expect(notarizationCredentials({ APPLE_ID: '', APPLE_API_KEY: ' ' }, 'darwin')).toBeUndefined();
+  });
+
+  it('on macOS, half a set of credentials stops the build, naming what is missing', () => {
+    expect(() => builderConfig({ APPLE_ID: 'a@b.c', APPLE_TEAM_ID: 'T' }, 'darwin')).toThrow(
+      /APPLE_APP_SPECIFIC_PASSWORD/,
+    );
+    expect(() => builderConfig({ APPLE_API_KEY_ID: 'K' }, 'darwin')).toThrow(
+      /APPLE_API_KEY, APPLE_API_ISSUER/,
+    );
+    // Elsewhere Apple's variables mean nothing to the build.
+    expect(builderConfig({ APPLE_ID: 'a@b.c' }, 'linux').mac.notarize).toBe(false);
+  });
+
+  it('the .deb installs the AppArmor profile Ubuntu 24.04 needs (why it is the recommended download)', () => {
+    // electron/electron#42510: with unprivileged user namespaces restricted by AppArmor, Electron's
+    // sandbox aborts; electron-builder's deb post-install script installs a profile granting
+    // `userns` for the installed path, which an AppImage (mounted at a random path) cannot have.
+    const templates = join(ROOT, 'node_modules', 'app-builder-lib', 'templates', 'linux');
+    const afterInstall = readFileSync(join(templates, 'after-install.tpl'), 'utf8');
+    expect(afterInstall).toContain('/etc/apparmor.d/');
+    expect(afterInstall).toMatch(/apparmor_parser --replace/);
+    expect(readFileSync(join(templates, 'apparmor-profile.tpl'), 'utf8')).toMatch(/^\s*userns,/m);
   });
 });
 

@@ -1,16 +1,33 @@
+import type { LaunchOptions } from '@playwright/test';
+
+// How every test and benchmark launches Chromium. On Debian (here and in .ci/run) Playwright
+// cannot download its own browser, so Debian's /usr/bin/chromium is the default on Linux; on the
+// CI matrix's Windows and macOS runners HFGD_CHROMIUM picks the runner's Chrome or Playwright's
+// own build (ci.yml). Without the background-networking flags Chromium keeps dialling hosts a
+// closed network refuses.
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
- * How every test and benchmark launches Debian's Chromium: headless Playwright cannot download
- * its own browser here, and without the background-networking flags Chromium keeps dialling
- * hosts this machine's closed network refuses.
+ * The launch options for `env` on `platform`. HFGD_CHROMIUM (or the older CHROMIUM_PATH) is a
+ * browser's path, `chrome` for the installed Google Chrome (Playwright's `channel`), or
+ * `playwright` for the build `npx playwright install chromium` fetched; unset, it is Debian's
+ * Chromium on Linux and Playwright's build elsewhere.
  */
-export const CHROMIUM_LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+export function chromiumLaunch(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): LaunchOptions {
+  const choice =
+    env.HFGD_CHROMIUM || env.CHROMIUM_PATH || (platform === 'linux' ? '/usr/bin/chromium' : 'playwright');
+  if (choice === 'playwright') return { args: FLAGS };
+  if (choice === 'chrome') return { channel: 'chrome', args: FLAGS };
+  return { executablePath: choice, args: FLAGS };
+}
+
+/** The options for this machine (playwright.config.ts and the benchmark use them). */
+export const CHROMIUM_LAUNCH = chromiumLaunch(process.env, process.platform);

@@ -26,6 +26,12 @@ export function repoFailure<T>(error: unknown, outcome?: Outcome): Result<T> {
       return fail('destination_unusable', error.message, 'Choose an empty or new folder.');
     if (error.kind === 'cancelled')
       return fail('cancelled', error.message, 'Start it again when you are ready.');
+    if (error.kind === 'revision')
+      return fail(
+        'invalid_input',
+        error.message,
+        'Type a branch, tag or commit as the Hub shows it, or leave the field empty.',
+      );
     return fail(
       'git_failed',
       error.message,

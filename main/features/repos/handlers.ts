@@ -183,7 +183,23 @@ export function repoHandlers(
             ),
           );
           await remember(context, result.path, 'cloned');
-          return ok({ path: result.path, url: result.url, pointers: result.pointers.length });
+          const interrupted =
+            result.lfsInterrupted === undefined
+              ? undefined
+              : await outcomeOf(
+                  result.lfsInterrupted,
+                  context.settings,
+                  context.env,
+                  'clone',
+                  hubRemote(request.transport, parsed.ref.path),
+                  { exitCode: 1 },
+                );
+          return ok({
+            path: result.path,
+            url: result.url,
+            pointers: result.pointers.length,
+            ...(interrupted ? { interrupted } : {}),
+          });
         } catch (error) {
           return repoFailure(
             error,

@@ -82,6 +82,39 @@ export async function trackWithLfs(
 }
 
 /**
+ * Creates hfgd-backup-<UTC time to the millisecond> at `commit`, or -2, -3… after it when that name is
+ * taken (two migrations in one millisecond, or a clock set back). Each name is created only if it
+ * does not exist (`update-ref` with an empty old value), so no backup ever replaces another.
+ */
+async function createBackupBranch(
+  run: (
+    args: readonly string[],
+    okExitCodes?: readonly number[],
+  ) => Promise<{ readonly exitCode: number | null }>,
+  commit: string,
+  now: Date,
+): Promise<string> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/Z$/, '');
+  const create = (name: string, okExitCodes?: readonly number[]) =>
+    run(
+      ['update-ref', '-m', 'hfgd: backup before git lfs migrate', `refs/heads/${name}`, commit, ''],
+      okExitCodes,
+    );
+  for (let attempt = 1; attempt <= 100; attempt += 1) {
+    const name = `hfgd-backup-${stamp}${attempt === 1 ? '' : `-${attempt}`}`;
+    // Exit 128: the ref was not created, because the name is taken (try the next one) or not.
+    if ((await create(name, [0, 128])).exitCode === 0) return name;
+    // show-ref exit 1: the name is free, so that was another failure (a held lock, a full disk):
+    // once more without 128 allowed, so it ends in git's own words.
+    if ((await run(['show-ref', '--verify', '--quiet', `refs/heads/${name}`], [0, 1])).exitCode === 1) {
+      await create(name);
+      return name;
+    }
+  }
+  throw new Error('There are too many backup branches from this moment; try again.');
+}
+
+/**
  * Moves files matching `pattern` into LFS in the commits not yet pushed (`git lfs migrate
  * import`). Rewrites those commits, so it needs the person's explicit consent, and first keeps
  * the old branch as hfgd-backup-<time>.
@@ -104,8 +137,8 @@ export async function migrateToLfs(
   // Exit 128: HEAD is detached (or the repository has no commit yet).
   const branch = (await run(['symbolic-ref', '--short', 'HEAD'], [0, 128])).stdout.trim();
   if (!branch) throw new Error('Check out a branch first.');
-  const backupBranch = `hfgd-backup-${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}`;
-  await run(['branch', backupBranch, 'HEAD']);
+  const saved = (await run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.trim();
+  const backupBranch = await createBackupBranch(run, saved, now);
   // Exit 128: the branch has no upstream yet (never pushed).
   const upstream = (
     await run(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}'], [0, 128])
@@ -118,6 +151,15 @@ export async function migrateToLfs(
     `--include-ref=refs/heads/${branch}`,
     ...(upstream ? [`--exclude-ref=refs/remotes/${upstream}`] : []),
     '--yes',
+  ]);
+  // migrate rewrites every local branch at the commits it rewrites, the backup included (seen with
+  // git-lfs 3.3): put the backup back at the commits it was made to keep.
+  await run([
+    'update-ref',
+    '-m',
+    'hfgd: the commits before git lfs migrate',
+    `refs/heads/${backupBranch}`,
+    saved,
   ]);
   // migrate leaves the moved files as pointers in the work tree; put the person's bytes back.
   await run(['lfs', 'checkout']);

@@ -1,5 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { z } from 'zod';
 import { atomicWrite } from '../../core/atomic-write';
 import { redactSecrets } from '../../core/redact';
@@ -18,23 +18,76 @@ const MAX = 20;
 
 const file = (dataDir: string): string => join(dataDir, 'recent-repos.json');
 
-/** The remembered repositories, newest first; a missing or damaged file is an empty list. */
-export async function readRecent(dataDir: string): Promise<RecentRepo[]> {
+/**
+ * One spelling per folder, so a repository is listed once however it was reached. On Windows the
+ * same folder arrives as `C:/Users/ada/repo` (Git for Windows' own output, such as
+ * `rev-parse --show-toplevel`), `C:\Users\ada\repo` (the folder picker), `c:\...` and with a
+ * trailing separator: Windows accepts `/` and `\` alike and drive letters in either
+ * case (Microsoft's "Naming Files, Paths, and Namespaces"), so separators become `\`, the drive
+ * letter upper case, and doubled or trailing separators go. Elsewhere only `//`, `.` and a
+ * trailing `/` are tidied: POSIX names are exact.
+ */
+export function normaliseRepoPath(path: string, platform: NodeJS.Platform = process.platform): string {
+  const windows = platform === 'win32';
+  const flavour = windows ? win32 : posix;
+  let clean = flavour.normalize(path);
+  if (windows) clean = clean.replace(/^([a-z]):/, (_, drive: string) => `${drive.toUpperCase()}:`);
+  const root = flavour.parse(clean).root;
+  const separator = windows ? '\\' : '/';
+  while (clean.length > root.length && clean.endsWith(separator)) clean = clean.slice(0, -1);
+  return clean;
+}
+
+/**
+ * Whether two remembered paths are the same folder: on Windows names are case-insensitive
+ * (NTFS's default), so `C:\Repo` and `C:\repo` are one; elsewhere they are compared exactly
+ * (macOS's APFS is case-insensitive by default but need not be, and a false merge would hide a
+ * repository).
+ */
+export function sameRepoPath(a: string, b: string, platform: NodeJS.Platform = process.platform): boolean {
+  const left = normaliseRepoPath(a, platform);
+  const right = normaliseRepoPath(b, platform);
+  return platform === 'win32' ? left.toLowerCase() === right.toLowerCase() : left === right;
+}
+
+/** Keeps the first entry of each folder (files written before paths were normalised have doubles). */
+function once(list: readonly RecentRepo[], platform: NodeJS.Platform): RecentRepo[] {
+  const kept: RecentRepo[] = [];
+  for (const item of list) {
+    const path = normaliseRepoPath(item.path, platform);
+    if (!kept.some((seen) => sameRepoPath(seen.path, path, platform))) kept.push({ ...item, path });
+  }
+  return kept;
+}
+
+/** The remembered repositories, newest first, each once; a missing or damaged file is an empty list. */
+export async function readRecent(
+  dataDir: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<RecentRepo[]> {
   try {
     const parsed = z.array(ENTRY).safeParse(JSON.parse(await readFile(file(dataDir), 'utf8')));
-    return parsed.success ? parsed.data.slice(0, MAX) : [];
+    return parsed.success ? once(parsed.data, platform).slice(0, MAX) : [];
   } catch {
     return [];
   }
 }
 
-/** Puts the repository first (replacing its earlier entry) and keeps the newest twenty. */
-export async function rememberRepo(dataDir: string, entry: RecentRepo): Promise<RecentRepo[]> {
-  const clean = { ...entry, remote: redactSecrets(entry.remote) };
-  const list = [clean, ...(await readRecent(dataDir)).filter((item) => item.path !== entry.path)].slice(
-    0,
-    MAX,
+/** Puts the repository first (replacing its earlier entry, in any spelling) and keeps the newest twenty. */
+export async function rememberRepo(
+  dataDir: string,
+  entry: RecentRepo,
+  platform: NodeJS.Platform = process.platform,
+): Promise<RecentRepo[]> {
+  const clean = {
+    ...entry,
+    path: normaliseRepoPath(entry.path, platform),
+    remote: redactSecrets(entry.remote),
+  };
+  const earlier = (await readRecent(dataDir, platform)).filter(
+    (item) => !sameRepoPath(item.path, clean.path, platform),
   );
+  const list = [clean, ...earlier].slice(0, MAX);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await atomicWrite(file(dataDir), `${JSON.stringify(list, null, 2)}\n`);
   return list;

@@ -86,14 +86,15 @@ export function formatRepoReport(report: RepoReport): {
     for (const pointer of report.pointers.slice(0, 10))
       lines.push(`    ${pointer.path} (${pointer.size} bytes on the Hub)`);
   }
-  if (report.prePush.problems.length === 0)
+  const refused = report.prePush.problems.filter((problem) => problem.blocking);
+  if (refused.length === 0)
     lines.push(
       `✓ The ${report.prePush.commits} commit(s) not pushed yet follow the Hub's rules for large and binary files.`,
     );
-  else for (const problem of report.prePush.problems) lines.push(`✗ ${describeProblem(problem)}`);
+  // A warning (a small binary the Hub still accepts) is worth a look; only a refusal blocks.
+  for (const problem of report.prePush.problems)
+    lines.push(`${problem.blocking ? '✗' : '!'} ${describeProblem(problem)}`);
   const blocking =
-    report.remotes.some((remote) => remote.hasSecret) ||
-    !report.lfs.installed ||
-    report.prePush.problems.length > 0;
+    report.remotes.some((remote) => remote.hasSecret) || !report.lfs.installed || refused.length > 0;
   return { lines, blocking };
 }

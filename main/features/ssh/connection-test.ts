@@ -3,6 +3,7 @@ import type { AppSession } from '../../core/session';
 import { childEnv, run } from '../../core/run';
 import type { Settings } from '../../core/settings';
 import { sshHomeArgs } from '../../core/ssh-home';
+import { sshProgram } from '../../core/ssh-program';
 import { explainFailure } from '../../git/failures';
 
 export interface ConnectionTestOptions {
@@ -10,6 +11,8 @@ export interface ConnectionTestOptions {
   readonly signal?: AbortSignal;
   readonly connectTimeoutSeconds?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** The platform, injected by tests: it decides which ssh runs (sshProgram). */
+  readonly platform?: NodeJS.Platform;
 }
 
 /** ssh's -v lines worth showing a person; the rest of the debug log stays in Details. */
@@ -124,8 +127,11 @@ export async function testConnection(
       options.onLine?.(stream, unescapeOctal(line));
     }
   };
-  const outcome = await run('ssh', connectionTestArgs(settings, timeout), {
-    env: childEnv(settings.home, options.env ?? process.env, { SSH_AUTH_SOCK: session.sshAuthSock }),
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+  // The same program git's GIT_SSH_COMMAND names (main/git/environment.ts), so the test proves it.
+  const outcome = await run(sshProgram(platform, env), connectionTestArgs(settings, timeout), {
+    env: childEnv(settings.home, env, { SSH_AUTH_SOCK: session.sshAuthSock }, platform),
     timeoutMs: (timeout + 20) * 1000,
     ...(options.signal ? { signal: options.signal } : {}),
     onOutput: (stream, text) => emit(stream, text, false),

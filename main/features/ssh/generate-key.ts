@@ -1,9 +1,10 @@
 import { link, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { GenerateKeyRequest, KeyInfo } from '../../../preload/contract';
-import { childEnv, run } from '../../core/run';
+import { childEnv, readEnv, run } from '../../core/run';
+import { opensshProgram } from '../../core/ssh-program';
 import { withAskpass } from './askpass';
 import { describeKey } from './list-keys';
 import { ensureSshDir, SshDirError } from './ssh-dir';
@@ -66,6 +67,48 @@ export function icaclsArgs(path: string, user: string): string[] {
   return [path, '/inheritance:r', '/grant:r', `${user}:F`];
 }
 
+/** One program run with its arguments, planned by a pure function so each platform's plan is tested. */
+export interface PlannedCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * What makes a new private key private on `platform`. POSIX: nothing beyond mode 0600 at
+ * creation. Windows: the file would inherit the ~/.ssh folder's ACL, and Win32-OpenSSH refuses a
+ * private key that other accounts can read ("UNPROTECTED PRIVATE KEY FILE", openssh-portable
+ * contrib/win32/win32compat/w32-sshfileperm.c, check_secure_file_permission), so icacls removes
+ * inheritance and grants the owner alone. Named under SystemRoot so no other icacls on PATH runs;
+ * the account as DOMAIN\user when USERDOMAIN is known (Microsoft's icacls reference).
+ */
+export function keyAclCommands(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  privatePath: string,
+): PlannedCommand[] {
+  if (platform !== 'win32') return [];
+  const user = readEnv(env, 'USERNAME', platform);
+  if (user === undefined || user === '') return [];
+  const domain = readEnv(env, 'USERDOMAIN', platform);
+  const account = domain ? `${domain}\\${user}` : user;
+  const systemRoot = readEnv(env, 'SystemRoot', platform) ?? 'C:\\Windows';
+  return [
+    { command: win32.join(systemRoot, 'System32', 'icacls.exe'), args: icaclsArgs(privatePath, account) },
+  ];
+}
+
+/** Runs a planned command; `run` in the app, a recorder in tests. */
+export type CommandRunner = (
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+) => Promise<{
+  readonly exitCode: number | null;
+  readonly stderr: string;
+}>;
+
+const runCommand: CommandRunner = (command, args, env) => run(command, args, { env, timeoutMs: 15_000 });
+
 /**
  * Makes an ed25519 key pair in ~/.ssh. It is written in a private temp folder and linked into
  * place (link fails rather than overwrite, so an existing key is never replaced), then checked:
@@ -75,6 +118,8 @@ export async function generateKey(
   home: string,
   request: GenerateKeyRequest,
   env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  runner: CommandRunner = runCommand,
 ): Promise<KeyInfo> {
   let sshDir: string;
   try {
@@ -92,6 +137,17 @@ export async function generateKey(
   try {
     await writeFile(join(temp, 'key'), pair.private, { mode: 0o600 });
     await writeFile(join(temp, 'key.pub'), publicLine, { mode: 0o644 });
+    // Before the links: both names are one file, so its ACL is the final key's.
+    for (const planned of keyAclCommands(platform, env, join(temp, 'key'))) {
+      const done = await runner(planned.command, planned.args, childEnv(home, env, {}, platform));
+      if (done.exitCode !== 0) {
+        throw new KeyGenError(
+          'keygen_failed',
+          'The new key could not be made private, so it was removed.',
+          done.stderr.trim(),
+        );
+      }
+    }
     for (const [from, to] of [
       [join(temp, 'key'), finalPrivate],
       [join(temp, 'key.pub'), finalPublic],
@@ -110,9 +166,11 @@ export async function generateKey(
       }
     }
     const verify = async (extra: NodeJS.ProcessEnv) =>
-      run('ssh-keygen', ['-y', '-f', finalPrivate], { env: childEnv(home, env, extra), timeoutMs: 15_000 });
-    const check =
-      request.passphrase === null ? await verify({}) : await withAskpass(request.passphrase, verify);
+      run(opensshProgram('ssh-keygen', platform, env), ['-y', '-f', finalPrivate], {
+        env: childEnv(home, env, extra, platform),
+        timeoutMs: 15_000,
+      });
+    const check = await withAskpass(request.passphrase, verify, { platform });
     const expected = pair.public.trim().split(/\s+/).slice(0, 2).join(' ');
     const got = check.stdout.trim().split(/\s+/).slice(0, 2).join(' ');
     if (check.exitCode !== 0 || got !== expected) {

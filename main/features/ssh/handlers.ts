@@ -8,7 +8,7 @@ import { testConnection } from './connection-test';
 import { generateKey, KeyGenError } from './generate-key';
 import { checkHostKeys, HostKeyMismatchError, pinHostKeys } from './known-hosts';
 import { listKeys } from './list-keys';
-import { configureSsh } from './ssh-config';
+import { configureSsh, SshConfigConflictError } from './ssh-config';
 import { SshDirError } from './ssh-dir';
 
 // No control characters: they would end a config line, a prompt answer or a log line early.
@@ -165,10 +165,13 @@ export function sshHandlers(): HandlerTable<
     },
     configureSsh: {
       schema: z.strictObject({ name: KEY_NAME }),
-      handle: async ({ name }, { settings }) => {
+      handle: async ({ name }, { settings, env }) => {
         try {
-          return ok(await configureSsh(settings, name));
+          return ok(await configureSsh(settings, name, process.platform, env));
         } catch (error) {
+          if (error instanceof SshConfigConflictError) {
+            return fail('ssh_config_overridden', error.message, error.hint, error.details);
+          }
           return fileFailure(error, 'your SSH config');
         }
       },

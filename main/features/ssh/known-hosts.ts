@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostKeyStatus } from '../../../preload/contract';
-import { atomicWrite, backupFile } from '../../core/atomic-write';
+import { existingMode, replaceWithBackup } from '../../core/atomic-write';
 import type { Settings } from '../../core/settings';
 import { parsePublicKeyLine } from './key-files';
 import { ensureSshDir } from './ssh-dir';
@@ -47,9 +47,14 @@ function entriesFor(lines: readonly string[], pattern: string): Entry[] {
   return found;
 }
 
+/**
+ * known_hosts as one character per byte (latin1): host fields and keys are ASCII, and any other
+ * byte (a comment in latin-1, a stray byte) must be written back exactly, which decoding as UTF-8
+ * would not do (0xE9 would come back as U+FFFD, three other bytes).
+ */
 async function readKnownHosts(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path, 'latin1');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -81,8 +86,9 @@ export async function checkHostKeys(settings: Settings): Promise<HostKeyStatus> 
 
 /**
  * Adds the pinned keys that are missing. A recorded key that matches none of them is left alone
- * unless the user agreed to replace it; every other byte of the file is kept (CRLF included),
- * a backup is taken first, and running it twice changes nothing the second time.
+ * unless the user agreed to replace it; every other byte of the file is kept (CRLF and non-UTF-8
+ * bytes included), a backup is taken first (at most one a day), a symlink stays a symlink, and
+ * running it twice changes nothing the second time.
  */
 export async function pinHostKeys(settings: Settings, replaceMismatched: boolean): Promise<HostKeyStatus> {
   const path = join(await ensureSshDir(settings.home), 'known_hosts');
@@ -104,12 +110,8 @@ export async function pinHostKeys(settings: Settings, replaceMismatched: boolean
   if (toAdd.length === 0 && text === (original ?? '')) return before;
   if (text.length > 0 && !text.endsWith('\n')) text += newline;
   text += toAdd.map((key) => `${before.host} ${key}${newline}`).join('');
-  let mode = 0o644;
-  let backupPath: string | undefined;
-  if (original !== undefined) {
-    mode = (await stat(path)).mode & 0o777;
-    backupPath = await backupFile(path);
-  }
-  await atomicWrite(path, text, mode);
+  // A symlinked known_hosts (a dotfile manager's) is edited at its target, keeping the target's mode.
+  const mode = (await existingMode(path)) ?? 0o644;
+  const backupPath = await replaceWithBackup(path, Buffer.from(text, 'latin1'), mode);
   return status(settings, path, text, backupPath);
 }

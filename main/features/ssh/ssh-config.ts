@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import SSHConfig, { type Directive, type Line } from 'ssh-config';
 import type { SshConfigResult } from '../../../preload/contract';
-import { atomicWrite, backupFile } from '../../core/atomic-write';
+import { existingMode, replaceWithBackup } from '../../core/atomic-write';
 import type { Settings } from '../../core/settings';
+import { checkEffectiveConfig, describeConflict, type EffectiveCheck } from './effective-config';
 import { ensureSshDir } from './ssh-dir';
 import { isRealHome } from '../../core/ssh-home';
 
@@ -15,6 +16,50 @@ export function identityFileValue(settings: Settings, name: string): string {
   if (isRealHome(settings.home)) return `~/.ssh/${name}`;
   const path = join(settings.home, '.ssh', name);
   return /\s/.test(path) ? `"${path}"` : path;
+}
+
+/**
+ * The block is written, but ssh would not use it as written (another line wins, or ssh refuses
+ * the file): reporting "done" would be a lie. Carries the words for the person and ssh's answer.
+ */
+export class SshConfigConflictError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly details: string,
+    readonly check: Exclude<EffectiveCheck, { kind: 'agrees' } | { kind: 'unchecked' }>,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws SshConfigConflictError unless ssh agrees with the block; the words name the winning line. */
+function requireAgreement(
+  check: EffectiveCheck,
+  settings: Settings,
+  configPath: string,
+  backupPath: string | undefined,
+): void {
+  if (check.kind === 'agrees' || check.kind === 'unchecked') return;
+  const saved = backupPath ? ` Your previous file is saved as ${backupPath}.` : '';
+  if (check.kind === 'unreadable') {
+    throw new SshConfigConflictError(
+      `ssh cannot read your SSH settings, so no connection would work: ${check.errors.join(' ')}`,
+      `Fix or remove the line ssh names, then choose Try again.${saved}`,
+      check.details,
+      check,
+    );
+  }
+  const lines =
+    check.conflicts.filter((conflict) => conflict.winner).length > 1 ? 'those lines' : 'that line';
+  throw new SshConfigConflictError(
+    `The app wrote its "Host ${settings.sshHost}" block in ${configPath}, but another setting wins: ${check.conflicts
+      .map(describeConflict)
+      .join(' ')}`,
+    `Change or remove ${lines}, or move the app's "Host ${settings.sshHost}" block above it, then choose Try again. The app's block stays in place.${saved}`,
+    check.details,
+    check,
+  );
 }
 
 /** The directives the Hub's Host block needs, in the order they are written. */
@@ -136,16 +181,34 @@ function newBlock(host: string, wanted: readonly Wanted[], eol: string): string[
 }
 
 /**
+ * The mode the config is written with. The app's own file is 0600. A symlink's target belongs to
+ * a dotfile manager, which chose its mode: that is kept, less group and other write, since
+ * ssh refuses a config others can write (ssh_config(5), FILES: "not writable by others").
+ */
+async function configMode(configPath: string): Promise<number> {
+  const isLink = await lstat(configPath).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+  const mode = isLink ? await existingMode(configPath) : undefined;
+  return mode === undefined ? 0o600 : mode & ~0o022;
+}
+
+/**
  * Adds or updates the `Host <sshHost>` block of ~/.ssh/config. The ssh-config library reads every
  * line (so Include, Match, comments and other hosts are recognised); the file is then edited as
  * text, only inside the block's line range (or by inserting a new block before the first Host or
  * Match section, so ssh meets our values before any `Host *`), because the library's stringify
- * does not keep trailing spaces or the spacing before inline comments byte for byte.
+ * does not keep trailing spaces or the spacing before inline comments byte for byte. Then the
+ * real `ssh -G` must agree with the block (host name, port, user, first key), or it throws
+ * SshConfigConflictError naming the line that wins: an Include, a Match, a global option or a
+ * `Host *` above the block would otherwise make "done" a lie.
  */
 export async function configureSsh(
   settings: Settings,
   keyName: string,
   platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<SshConfigResult> {
   // A file where ~/.ssh should be throws SshDirError, which the handler reports as such.
   const configPath = join(await ensureSshDir(settings.home), 'config');
@@ -191,8 +254,79 @@ export async function configureSsh(
       .trimEnd(),
     'latin1',
   ).toString('utf8');
-  if (original !== undefined && result === original) return { configPath, changed: false, block };
-  const backupPath = original !== undefined ? await backupFile(configPath) : undefined;
-  await atomicWrite(configPath, Buffer.from(result, 'latin1'), 0o600);
+  const mustShow = {
+    hostname: settings.sshHost,
+    port: settings.sshPort,
+    user: 'git',
+    identityFile: unquote(identityFileValue(settings, keyName)),
+  };
+  if (original !== undefined && result === original) {
+    requireAgreement(await checkEffectiveConfig(settings, mustShow, env), settings, configPath, undefined);
+    return { configPath, changed: false, block };
+  }
+  const backupPath = await replaceWithBackup(
+    configPath,
+    Buffer.from(result, 'latin1'),
+    await configMode(configPath),
+  );
+  requireAgreement(await checkEffectiveConfig(settings, mustShow, env), settings, configPath, backupPath);
   return { configPath, changed: true, block, ...(backupPath ? { backupPath } : {}) };
+}
+
+/** One directive of the Hub's block as ssh reads it: the keyword as written and its value, unquoted. */
+export interface ConfigDirective {
+  readonly param: string;
+  readonly value: string;
+}
+
+/** What ~/.ssh/config says about the Hub's host, read the way configureSsh finds its block. */
+export interface HubHostBlock {
+  readonly configPath: string;
+  /** `missing`: no config file (ssh uses its defaults); `unreadable`: there, but the app cannot read it. */
+  readonly state: 'missing' | 'unreadable' | 'read';
+  /** The `Host <sshHost>` block, when there is one. */
+  readonly block?: {
+    /** 1-based line of its `Host` line. */
+    readonly line: number;
+    readonly directives: readonly ConfigDirective[];
+    /** Every IdentityFile it names, as written (unquoted); ssh offers them in this order. */
+    readonly identityFiles: readonly string[];
+  };
+}
+
+/**
+ * Reads the Hub's `Host` block without changing anything, for the doctor and the support report:
+ * the same block configureSsh would update, so a person helping sees what the wizard sees.
+ */
+export async function readHubHostBlock(settings: Settings): Promise<HubHostBlock> {
+  const configPath = join(settings.home, '.ssh', 'config');
+  let text: string;
+  try {
+    text = await readFile(configPath, 'latin1');
+  } catch (error) {
+    return {
+      configPath,
+      state: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable',
+    };
+  }
+  const lines = splitKeepingEnds(text);
+  const found = findBlock(lines, Buffer.from(settings.sshHost, 'utf8').toString('latin1'));
+  if (!found) return { configPath, state: 'read' };
+  const asText = (value: string): string => Buffer.from(value, 'latin1').toString('utf8');
+  const directives = lines
+    .slice(found.start + 1, found.end)
+    .map((line) => parseDirective(stripEnd(line).body))
+    .filter((directive): directive is Directive => directive !== undefined)
+    .map((directive) => ({ param: asText(directive.param), value: unquote(asText(valueText(directive))) }));
+  return {
+    configPath,
+    state: 'read',
+    block: {
+      line: found.start + 1,
+      directives,
+      identityFiles: directives
+        .filter((directive) => directive.param.toLowerCase() === 'identityfile')
+        .map((directive) => directive.value),
+    },
+  };
 }

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { explainFailure } from '../../git/failures';
 import type { HandlerTable } from '../../ipc/dispatch';
 import { ok } from '../../ipc/result';
 import type { AppFacts } from '../app';
+import { EXPLAIN_INPUT_LIMIT, explainPasted } from './explain';
 import { gatherSupportReport } from './report';
-
-/** What a person may paste: a screenful of output, not a whole log (1 MiB, checked before parsing too). */
-const MAX_PASTE = 1024 * 1024;
 
 /**
  * "Copy a report for support": the renderer gets the redacted text only. "Explain an error
@@ -17,17 +14,9 @@ export function supportHandlers(facts: AppFacts): HandlerTable<'supportReport' |
   return {
     explainError: {
       schema: z.object({
-        text: z.string().min(1, 'must not be empty').max(MAX_PASTE, 'is longer than 1 MiB'),
+        text: z.string().min(1, 'must not be empty').max(EXPLAIN_INPUT_LIMIT, 'is longer than 1 MiB'),
       }),
-      handle: async ({ text }, { settings }) =>
-        ok(
-          explainFailure(text, {
-            operation: 'explain',
-            endpoint: settings.hubEndpoint,
-            sshHost: settings.sshHost,
-            sshPort: settings.sshPort,
-          }),
-        ),
+      handle: async ({ text }, { settings }) => ok(explainPasted(text, settings)),
     },
 
     supportReport: {

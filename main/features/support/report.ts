@@ -6,10 +6,12 @@ import { redactSecrets } from '../../core/redact';
 import type { AppSession } from '../../core/session';
 import { formatMachineReport, runMachineCheck } from '../machine-check';
 import type { Settings } from '../../core/settings';
-import { testConnection } from '../ssh';
+import { inspectSshSetup, testConnection, type SshSetupReport } from '../ssh';
+import { formatSshSetup } from './ssh-section';
 
 // "Copy a report for support" (the app) and `npm run doctor -- --report` (a terminal) give the
-// same text: versions, the machine check, the ssh -T verdict and the token's role. What a person
+// same text: versions, the machine check, the SSH keys and settings the wizard would see, the
+// ssh -T verdict and the token's role. What a person
 // pastes into a forum thread must not hand over their token, their remotes' credentials, their
 // email or their home folder's name, so the whole text is redacted on its way out.
 
@@ -21,6 +23,7 @@ export interface ReportFacts {
 
 export interface ReportParts {
   readonly machine: MachineReport;
+  readonly sshSetup: SshSetupReport;
   readonly ssh: ConnectionVerdict;
   readonly https: HttpsReport;
 }
@@ -72,6 +75,9 @@ export function formatSupportReport(facts: ReportFacts, parts: ReportParts, sett
     'This computer',
     ...formatMachineReport(withoutIdentity(parts.machine), { color: false }),
     '',
+    'SSH keys and settings',
+    ...formatSshSetup(parts.sshSetup, settings.sshHost, { color: false, comments: false }),
+    '',
     'SSH connection to the Hub',
     `${parts.ssh.kind}: ${parts.ssh.message}`,
     ...(parts.ssh.offeredKeys.length > 0 ? [`Keys offered: ${parts.ssh.offeredKeys.join(', ')}`] : []),
@@ -82,17 +88,18 @@ export function formatSupportReport(facts: ReportFacts, parts: ReportParts, sett
   return redactReport(lines.join('\n'), settings.home);
 }
 
-/** Runs the three checks (in parallel) and returns the redacted report. */
+/** Runs the checks (in parallel, none of them writing anything) and returns the redacted report. */
 export async function gatherSupportReport(
   settings: Settings,
   session: AppSession,
   env: NodeJS.ProcessEnv,
   facts: ReportFacts,
 ): Promise<string> {
-  const [machine, ssh, https] = await Promise.all([
+  const [machine, sshSetup, ssh, https] = await Promise.all([
     runMachineCheck({ home: settings.home, env }),
+    inspectSshSetup(settings, session, env),
     testConnection(settings, session, { env, connectTimeoutSeconds: 8 }),
     httpsReport(settings, env),
   ]);
-  return formatSupportReport(facts, { machine, ssh, https }, settings);
+  return formatSupportReport(facts, { machine, sshSetup, ssh, https }, settings);
 }

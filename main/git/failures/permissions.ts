@@ -13,6 +13,12 @@ export interface WriteRefusal {
     'read_token' | 'fine_grained_no_write' | 'org_role_too_low' | 'no_write_access'
   >;
   readonly message: string;
+  /**
+   * Whether whoami alone settles it. A contributor may push to the organization's repositories
+   * they created (hub-docs organizations-security.md), which whoami does not list: a refused push
+   * is explained by the role, but a dry run is not predicted to fail.
+   */
+  readonly certain: boolean;
 }
 
 /** Roles that cannot push to an organization's repositories (hub-docs organizations-security.md). */
@@ -37,6 +43,7 @@ export function writeRefusal(whoami: WhoamiSummary, repo: string | undefined): W
     return {
       kind: 'read_token',
       message: 'The saved token is a read token: it can clone, but the Hub refuses its pushes.',
+      certain: true,
     };
   if (!repo) return undefined;
   const namespace = namespaceOf(repo);
@@ -45,6 +52,7 @@ export function writeRefusal(whoami: WhoamiSummary, repo: string | undefined): W
     return {
       kind: 'no_write_access',
       message: `${repo} belongs to ${namespace}, and ${whoami.account} is not a member of it.`,
+      certain: true,
     };
   if (org?.role && ROLES_WITHOUT_WRITE.has(org.role))
     return {
@@ -53,11 +61,13 @@ export function writeRefusal(whoami: WhoamiSummary, repo: string | undefined): W
         org.role === 'contributor'
           ? `Your role in ${namespace} is “contributor”: it may push only to repositories you created there.`
           : `Your role in ${namespace} is “${org.role}”, which cannot push.`,
+      certain: org.role !== 'contributor',
     };
   if (whoami.role === 'fineGrained' && !scopedWrite(whoami, repo))
     return {
       kind: 'fine_grained_no_write',
       message: `This fine-grained token has no write permission on ${namespace}’s repositories.`,
+      certain: true,
     };
   return undefined;
 }

@@ -31,9 +31,9 @@ function pushRefused(text: string, context: FailureContext): boolean {
 
 /** A dry run only signs in; whoami says beforehand whether the real push will be refused. */
 function predicted(context: FailureContext): WriteRefusal | undefined {
-  return context.operation === 'push_dry_run' && context.flags?.exitCode === 0
-    ? contextRefusal(context)
-    : undefined;
+  if (context.operation !== 'push_dry_run' || context.flags?.exitCode !== 0) return undefined;
+  const refusal = contextRefusal(context);
+  return refusal?.certain ? refusal : undefined;
 }
 
 /**

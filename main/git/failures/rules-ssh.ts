@@ -32,12 +32,16 @@ export const greeted: FailureRule = {
   },
 };
 
-/** The Hub answered, but no key ssh offered is on an account (seed 000). */
+/**
+ * The Hub answered, but no key ssh offered is on an account (seed 000); a git push over SSH
+ * with such a key is refused for "anonymous" (`ERROR: anonymous may not push to NAME/REPO`, the
+ * "may not push to" wording of HUB-FACTS with the greeting's name for a key on no account).
+ */
 export const anonymous: FailureRule = {
   kind: 'ssh_anonymous',
-  source: 'seed 000: "Hi anonymous, welcome to Hugging Face."',
+  source: 'seed 000: "Hi anonymous, welcome to Hugging Face."; HUB-FACTS ("may not push to")',
   afterSuccess: true,
-  matches: says(/Hi anonymous, welcome to Hugging Face/),
+  matches: says(/Hi anonymous, welcome to Hugging Face|\banonymous may not push to/),
   explain: (_text, context) => {
     const offered = offeredList(context);
     const which =

@@ -28,6 +28,17 @@ export interface CloneCheck {
   readonly bare: boolean;
 }
 
+/**
+ * A clone that finished with large files still placeholders (the download stopped part-way, or
+ * git-lfs is missing): the home screen offers "Download the rest" instead of opening it half-done.
+ */
+export interface KeptClone {
+  readonly path: string;
+  readonly pointers: number;
+  /** Why the download stopped, in the failure table's words, when main knows. */
+  readonly why?: string;
+}
+
 /** The open repository's operations that talk to the Hub. */
 export type RemoteAction = 'push' | 'pull' | 'lfs-pull';
 
@@ -49,6 +60,8 @@ export interface ReposSlice {
   readonly recentRepos: readonly RecentRepoView[];
   readonly cloneCheck: CloneCheck;
   readonly cloneError: AppError | null;
+  /** The last clone, kept with placeholders, until its rest is downloaded or it is opened. */
+  readonly keptClone: KeptClone | null;
   readonly forkError: AppError | null;
   /** The home screen's visit in progress, or null when it is not on screen. */
   readonly repoHomeVisit: object | null;
@@ -57,8 +70,12 @@ export interface ReposSlice {
   readonly leaveRepoHome: () => void;
   /** Asks main about a typed clone address; answers the revision it names, for an empty revision field. */
   readonly checkCloneAddress: (text: string, kind: RepoKind) => Promise<string | null>;
-  /** Clones with progress, then opens the clone. */
+  /** Clones with progress, then opens the clone (or offers the rest of its large files first). */
   readonly cloneRepo: (request: repos.CloneRequest) => Promise<void>;
+  /** "Download the rest": `git lfs pull` in the kept clone, which resumes; opens it when whole. */
+  readonly downloadKeptClone: () => Promise<void>;
+  /** Opens the kept clone as it is; its screen still offers the download. */
+  readonly openKeptClone: () => void;
   /** Forks with progress, then opens the working copy. */
   readonly forkRepo: (request: repos.ForkRequest) => Promise<void>;
 
@@ -96,6 +113,7 @@ const HOME_VISIT_ENDED = {
   recentRepos: [],
   cloneCheck: NO_CLONE_CHECK,
   cloneError: null,
+  keptClone: null,
   forkError: null,
 } as const;
 
@@ -209,13 +227,57 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
         () => get().cloneRepo(request),
         async () => {
           const visit = get().repoHomeVisit;
-          set({ cloneError: null });
+          set({ cloneError: null, keptClone: null });
           const result = await startRun('clone', repos.cloneCall(request));
+          const here = get().repoHomeVisit === visit;
+          if (result.ok && result.value.pointers > 0 && here)
+            set({
+              keptClone: {
+                path: result.value.path,
+                pointers: result.value.pointers,
+                ...(result.value.interrupted ? { why: result.value.interrupted.message } : {}),
+              },
+            });
           // A finished clone opens even if the person went elsewhere meanwhile, as it always has.
-          if (result.ok) get().openRepoAt(result.value.path);
-          else if (get().repoHomeVisit === visit) set({ cloneError: result.error });
+          else if (result.ok) get().openRepoAt(result.value.path);
+          else if (here) set({ cloneError: result.error });
         },
       );
+    },
+    downloadKeptClone: async () => {
+      const kept = get().keptClone;
+      if (!kept || get().repoRuns.clone) return;
+      // Retry in the clone's slot starts this download again, not the clone.
+      await owned(
+        'clone',
+        () => get().downloadKeptClone(),
+        async () => {
+          const visit = get().repoHomeVisit;
+          set({ cloneError: null });
+          const result = await startRun('clone', repos.lfsPullCall(kept.path));
+          if (get().repoHomeVisit !== visit) return;
+          if (result.ok && result.value.ok) {
+            set({ keptClone: null });
+            get().openRepoAt(kept.path);
+          } else if (!result.ok) set({ cloneError: result.error });
+          else if (!result.value.cancelled)
+            set({
+              cloneError: {
+                code: 'git_failed',
+                message: result.value.message,
+                hint: result.value.fix,
+                details: result.value.output,
+                outcome: result.value.outcome,
+              },
+            });
+        },
+      );
+    },
+    openKeptClone: () => {
+      const kept = get().keptClone;
+      if (!kept) return;
+      set({ keptClone: null });
+      get().openRepoAt(kept.path);
     },
     forkRepo: async (request) => {
       if (get().repoRuns.fork) return;

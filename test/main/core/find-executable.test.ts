@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findExecutable } from '../../../main/core/find-executable';
 import { tempFolders, writeScript } from '../features/machine-check/helpers';
+import { POSIX_PATH } from '../../support/platform';
 
 const temp = tempFolders();
 afterEach(temp.cleanup);
 
 describe('findExecutable', () => {
-  it('returns the first executable on PATH, in PATH order', async () => {
+  it.skipIf(!POSIX_PATH)('returns the first executable on PATH, in PATH order (POSIX PATH)', async () => {
     const first = temp.make();
     const second = temp.make();
     writeScript(second, 'tool', 'exit 0');
@@ -17,16 +18,19 @@ describe('findExecutable', () => {
     expect(await findExecutable('tool', { PATH: `${second}:${first}` }, 'linux')).toBe(join(second, 'tool'));
   });
 
-  it('skips files that are not executable, folders, and relative or empty PATH entries', async () => {
-    const plain = temp.make();
-    writeFileSync(join(plain, 'tool'), 'not a program');
-    chmodSync(join(plain, 'tool'), 0o644);
-    const folders = temp.make();
-    mkdirSync(join(folders, 'tool'));
-    expect(
-      await findExecutable('tool', { PATH: `${plain}::${folders}:relative/bin:.` }, 'linux'),
-    ).toBeUndefined();
-  });
+  it.skipIf(!POSIX_PATH)(
+    'skips files that are not executable, folders, and relative or empty PATH entries (POSIX exec bits)',
+    async () => {
+      const plain = temp.make();
+      writeFileSync(join(plain, 'tool'), 'not a program');
+      chmodSync(join(plain, 'tool'), 0o644);
+      const folders = temp.make();
+      mkdirSync(join(folders, 'tool'));
+      expect(
+        await findExecutable('tool', { PATH: `${plain}::${folders}:relative/bin:.` }, 'linux'),
+      ).toBeUndefined();
+    },
+  );
 
   it('finds nothing without a PATH', async () => {
     expect(await findExecutable('sh', {}, 'linux')).toBeUndefined();
@@ -34,7 +38,7 @@ describe('findExecutable', () => {
   });
 
   it('finds this machine’s git from the real PATH', async () => {
-    expect(await findExecutable('git', process.env)).toMatch(/\/git$/);
+    expect(await findExecutable('git', process.env)).toMatch(/[\\/]git(\.exe)?$/i);
   });
 
   it('on Windows, tries each PATHEXT extension and reads Path in any case', async () => {

@@ -30,6 +30,24 @@ describe('the native menu', () => {
     ).toBe(true);
   });
 
+  it('gives macOS a Window menu with role window, zoom and front; elsewhere no macOS-only role', () => {
+    // Electron's docs/api/menu-item.md, Roles: zoom, front and window are macOS-only.
+    const mac = menu(menuTemplate('darwin', { dev: false }), 'Window');
+    expect(mac?.role).toBe('window');
+    expect(roles(mac?.submenu)).toEqual(['minimize', 'zoom', 'front']);
+    for (const platform of ['linux', 'win32'] as const) {
+      const windowMenu = menu(menuTemplate(platform, { dev: false }), 'Window');
+      expect(windowMenu?.role).toBeUndefined();
+      expect(roles(windowMenu?.submenu)).toEqual(['minimize', 'close']);
+      const everyRole = menuTemplate(platform, { dev: true }).flatMap((item) => [
+        ...(item.role ? [item.role] : []),
+        ...roles(item.submenu),
+      ]);
+      for (const macOnly of ['zoom', 'front', 'window', 'services', 'hide', 'hideOthers', 'unhide'])
+        expect(everyRole, `${platform} ${macOnly}`).not.toContain(macOnly);
+    }
+  });
+
   it('offers developer tools only in development', () => {
     expect(roles(menu(menuTemplate('linux', { dev: false }), 'View')?.submenu)).not.toContain(
       'toggleDevTools',

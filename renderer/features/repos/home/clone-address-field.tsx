@@ -1,3 +1,6 @@
+import { describedBy, FIELD_LIMITS } from './field-limits';
+import { LimitNote } from './limit-note';
+
 /** The address to clone, with what it may look like and main's reason when it is refused. */
 export function CloneAddressField({
   value,
@@ -20,12 +23,19 @@ export function CloneAddressField({
         spellCheck={false}
         autoComplete="off"
         aria-invalid={problem !== null}
-        aria-describedby="clone-address-hint"
+        maxLength={FIELD_LIMITS.address}
+        aria-describedby={describedBy(
+          value,
+          FIELD_LIMITS.address,
+          'clone-address-limit',
+          'clone-address-hint',
+        )}
         onChange={(event) => onChange(event.target.value)}
       />
       <p className="field__hint" id="clone-address-hint">
         Paste it from the Hub (https://huggingface.co/…, git@hf.co:…, a page with /tree/…), or type NAME/REPO.
       </p>
+      <LimitNote id="clone-address-limit" value={value} max={FIELD_LIMITS.address} />
       {problem ? <p className="inline-error">{problem}</p> : null}
     </div>
   );

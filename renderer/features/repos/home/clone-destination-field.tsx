@@ -1,4 +1,6 @@
 import { pickFolder } from '../repos-service';
+import { describedBy, FIELD_LIMITS } from './field-limits';
+import { LimitNote } from './limit-note';
 
 /**
  * The folder to clone into: typed, or chosen with the desktop app's native picker. The picker
@@ -24,7 +26,13 @@ export function CloneDestinationField({
           className="input input--mono"
           value={value}
           spellCheck={false}
-          aria-describedby="clone-destination-hint"
+          maxLength={FIELD_LIMITS.path}
+          aria-describedby={describedBy(
+            value,
+            FIELD_LIMITS.path,
+            'clone-destination-limit',
+            'clone-destination-hint',
+          )}
           onChange={(event) => onChange(event.target.value)}
         />
         {desktop ? (
@@ -45,6 +53,7 @@ export function CloneDestinationField({
         A new or empty folder, by its full path (for example /home/you/models/my-model). A folder with files
         in it is never used.
       </p>
+      <LimitNote id="clone-destination-limit" value={value} max={FIELD_LIMITS.path} />
     </div>
   );
 }

@@ -6,7 +6,10 @@ import { RunProgress } from '../../../components/run-progress';
 import { useAppStore } from '../../../store/app-store';
 import { CloneAddressField } from './clone-address-field';
 import { CloneDestinationField } from './clone-destination-field';
+import { describedBy, FIELD_LIMITS } from './field-limits';
+import { KeptClone } from './kept-clone';
 import { KindChoice } from './kind-choice';
+import { LimitNote } from './limit-note';
 import { TransportChoice } from './transport-choice';
 
 /**
@@ -76,8 +79,11 @@ export function CloneForm() {
             className="input input--mono"
             value={revision}
             spellCheck={false}
+            maxLength={FIELD_LIMITS.revision}
+            aria-describedby={describedBy(revision, FIELD_LIMITS.revision, 'clone-revision-limit')}
             onChange={(event) => setRevision(event.target.value)}
           />
+          <LimitNote id="clone-revision-limit" value={revision} max={FIELD_LIMITS.revision} />
         </div>
         <TransportChoice access={access} value={chosen} onChange={setTransport} name="clone-transport" />
         {run ? (
@@ -97,6 +103,7 @@ export function CloneForm() {
           </button>
         )}
       </form>
+      <KeptClone />
       {error ? <ErrorPanel error={error} /> : null}
     </section>
   );

@@ -4,6 +4,8 @@ import type { GitTransport } from '../../../../preload/contract';
 import { ErrorPanel } from '../../../components/error-panel';
 import { RunProgress } from '../../../components/run-progress';
 import { useAppStore } from '../../../store/app-store';
+import { describedBy, FIELD_LIMITS } from './field-limits';
+import { LimitNote } from './limit-note';
 import { TransportChoice } from './transport-choice';
 
 /** "Fork a repository with its large files": the two Hub addresses and a working folder. */
@@ -37,11 +39,17 @@ export function ForkForm() {
       <form className="token-form" onSubmit={submit}>
         {(
           [
-            ['fork-upstream', 'The original repository', upstream, setUpstream],
-            ['fork-target', 'Your new repository', target, setTarget],
-            ['fork-destination', 'Working folder on this computer', destination, setDestination],
+            ['fork-upstream', 'The original repository', upstream, setUpstream, FIELD_LIMITS.address],
+            ['fork-target', 'Your new repository', target, setTarget, FIELD_LIMITS.address],
+            [
+              'fork-destination',
+              'Working folder on this computer',
+              destination,
+              setDestination,
+              FIELD_LIMITS.path,
+            ],
           ] as const
-        ).map(([id, label, value, setValue]) => (
+        ).map(([id, label, value, setValue, max]) => (
           <div className="field" key={id}>
             <label className="field__label" htmlFor={id}>
               {label}
@@ -51,8 +59,11 @@ export function ForkForm() {
               className="input input--mono"
               value={value}
               spellCheck={false}
+              maxLength={max}
+              aria-describedby={describedBy(value, max, `${id}-limit`)}
               onChange={(event) => setValue(event.target.value)}
             />
+            <LimitNote id={`${id}-limit`} value={value} max={max} />
           </div>
         ))}
         <TransportChoice access={access} value={chosen} onChange={setTransport} name="fork-transport" />

@@ -15,16 +15,17 @@ export function HubRules({ state }: { readonly state: RepoState }) {
       <h2 className="subheading" id="rules-title">
         Before pushing: the Hub’s rules
       </h2>
-      {state.prePush.problems.length === 0 ? (
+      {state.prePush.problems.every((problem) => !problem.blocking) ? (
         <p className="success-note">
           {state.prePush.commits > 0
             ? `The ${state.prePush.commits} commit(s) to push follow the Hub’s rules for large and binary files.`
             : 'Nothing to push yet.'}
         </p>
-      ) : (
+      ) : null}
+      {state.prePush.problems.length > 0 ? (
         <ul className="plain-list">
           {state.prePush.problems.map((problem) => (
-            <li key={`${problem.rule}-${problem.path}`} className="danger">
+            <li key={`${problem.rule}-${problem.path}`} className={problem.blocking ? 'danger' : 'note'}>
               <p>{problem.text}</p>
               {problem.trackPattern ? (
                 <div className="button-row">
@@ -57,7 +58,7 @@ export function HubRules({ state }: { readonly state: RepoState }) {
             </li>
           ))}
         </ul>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -26,7 +26,7 @@ export function RepoActions({ state }: { readonly state: RepoState }) {
       <button
         type="button"
         className="button button--primary"
-        disabled={running || state.prePush.problems.length > 0}
+        disabled={running || state.prePush.problems.some((problem) => problem.blocking)}
         onClick={() => void runRemote('push')}
       >
         Push

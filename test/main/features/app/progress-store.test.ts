@@ -7,6 +7,7 @@ import { createSession } from '../../../../main/core/session';
 import { resolveSettings } from '../../../../main/core/settings';
 import { progressHandlers } from '../../../../main/features/app/progress-handlers';
 import { loadProgress, saveProgress } from '../../../../main/features/app/progress-store';
+import { POSIX_MODES } from '../../../support/platform';
 
 let dir: string;
 beforeEach(() => {
@@ -23,8 +24,11 @@ describe('progress store', () => {
     const data = join(dir, 'data');
     await saveProgress(data, { step: 'copy', method: 'ssh', keyName: 'id_ed25519_hf' });
     expect(await loadProgress(data)).toEqual({ step: 'copy', method: 'ssh', keyName: 'id_ed25519_hf' });
-    expect(statSync(join(data, 'progress.json')).mode & 0o777).toBe(0o600);
-    expect(statSync(data).mode & 0o777).toBe(0o700);
+    if (POSIX_MODES) {
+      // Windows: permissions are ACLs, not modes.
+      expect(statSync(join(data, 'progress.json')).mode & 0o777).toBe(0o600);
+      expect(statSync(data).mode & 0o777).toBe(0o700);
+    }
   });
 
   it('treats a damaged or foreign file as a fresh start', async () => {

@@ -16,6 +16,7 @@ import {
   storageOf,
   urlMatches,
 } from '../../../../main/features/https/helpers';
+import { POSIX_MODES } from '../../../support/platform';
 
 // Credential helpers in the spirit of git's own t0303 helper tests: real git, real `store`, and
 // a stand-in Git Credential Manager (a script named git-credential-manager on PATH, which is
@@ -206,7 +207,7 @@ describe('credential cases with the store helper (after git t0303)', () => {
     expect(await storedUser(home, HUB, env)).toBe('alice');
   });
 
-  it('writes the store file readable by the user only', async () => {
+  it.skipIf(!POSIX_MODES)('writes the store file readable by the user only (POSIX modes)', async () => {
     useStore();
     await approveToken(home, { endpoint: HUB, username: 'alice' }, TOKEN, env);
     const { statSync } = await import('node:fs');

@@ -6,6 +6,7 @@ import type * as RunModule from '../../../../main/core/run';
 import { startFakeHub, type FakeHub } from '../../../fake-hub';
 import { startProcPoller, type ProcPoller } from '../../../support/proc-poller';
 import { httpsWorld, type HttpsWorld } from './hub-fixture';
+import { PROCFS } from '../../../support/platform';
 
 // The token must reach nothing but whoami's Authorization header and the one
 // `git credential approve` stdin: no command line or environment of any process (the /proc
@@ -40,6 +41,7 @@ const originalWrite = {
 };
 
 beforeAll(async () => {
+  if (!PROCFS) return;
   hub = await startFakeHub({
     users: [{ name: 'leaky', tokens: [{ value: token, displayName: 'leak-test', role: 'write' }] }],
     webUser: 'leaky',
@@ -72,7 +74,8 @@ function filesUnder(dir: string): string[] {
     .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
 }
 
-describe('the access token does not leak', () => {
+// Linux only: the poller reads every process's cmdline and environ in /proc (PROCFS).
+describe.skipIf(!PROCFS)('the access token does not leak (Linux: /proc)', () => {
   it('positive control: the poller sees the token in a `sleep 2` argv and environment', async () => {
     expect(await poller.positiveControl()).toEqual(['cmdline', 'environ']);
     expect(poller.realHits()).toEqual([]);

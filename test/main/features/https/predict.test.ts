@@ -11,6 +11,7 @@ const summary = (over: Partial<TokenSummary>): TokenSummary => ({
   orgs: [],
   tokenName: null,
   role: 'write',
+  kind: 'access_token',
   scoped: [],
   expiresAt: null,
   ...over,
@@ -22,7 +23,12 @@ describe('predictPush', () => {
     ['read token', summary({ role: 'read' }), 'alice/m', false],
     ['another user’s repo', summary({}), 'bob/m', false],
     ['org admin', summary({ orgs: [{ name: 'lab', role: 'admin' }] }), 'spaces/lab/s', true],
-    ['org contributor', summary({ orgs: [{ name: 'lab', role: 'contributor' }] }), 'lab/m', false],
+    // hub-docs organizations-security.md: a contributor may push to the repos it created; whoami
+    // cannot tell which, so the prediction lets the person try.
+    ['org contributor', summary({ orgs: [{ name: 'lab', role: 'contributor' }] }), 'lab/m', true],
+    ['org read', summary({ orgs: [{ name: 'lab', role: 'read' }] }), 'lab/m', false],
+    ['OAuth sign-in, own repo', summary({ role: 'unknown', kind: 'oauth' }), 'alice/m', true],
+    ['OAuth sign-in, another user’s repo', summary({ role: 'unknown', kind: 'oauth' }), 'bob/m', false],
     ['org no_access', summary({ orgs: [{ name: 'lab', role: 'no_access' }] }), 'lab/m', false],
     [
       'fine-grained scoped to one repository',
@@ -49,5 +55,19 @@ describe('predictPush', () => {
     ['unknown role', summary({ role: 'unknown' }), 'alice/m', false],
   ] as const)('%s', (_label, token, repo, canPush) => {
     expect(predictPush(token, repo).canPush).toBe(canPush);
+  });
+
+  it('says why, where whoami cannot tell', () => {
+    expect(predictPush(summary({ orgs: [{ name: 'lab', role: 'contributor' }] }), 'lab/m').reason).toBe(
+      'Your role in lab is “contributor”: the Hub lets you push to lab/m only if you created it. The Hub does not say who created it, so try the push.',
+    );
+    expect(predictPush(summary({ role: 'unknown', kind: 'oauth' }), 'alice/m').reason).toContain(
+      'You signed in through the browser (an OAuth token)',
+    );
+    const single = summary({
+      role: 'fineGrained',
+      scoped: [{ namespace: 'alice/m', permissions: ['repo.write'] }],
+    });
+    expect(predictPush(single, 'alice/m').reason).toBe('This fine-grained token may write to alice/m.');
   });
 });

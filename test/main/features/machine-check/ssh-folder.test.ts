@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixFor } from '../../../../main/features/machine-check/check';
 import { checkItem, makeKey, tempFolders } from './helpers';
+import { POSIX_MODES } from '../../../support/platform';
 
 const temp = tempFolders();
 afterEach(temp.cleanup);
@@ -16,6 +17,10 @@ function homeWithSsh(mode: number): { home: string; ssh: string; env: NodeJS.Pro
   chmodSync(ssh, mode);
   return { home, ssh, env: { PATH: process.env.PATH, HOME: home } };
 }
+
+// The mode checks need POSIX modes: on Windows chmod changes only read-only, and the probe skips
+// modes there (the last test, with the platform injected).
+const posixIt = it.skipIf(!POSIX_MODES);
 
 describe('the ssh-folder probe', () => {
   it('is fine with no ~/.ssh yet: the app will create it', async () => {
@@ -38,7 +43,7 @@ describe('the ssh-folder probe', () => {
     });
   });
 
-  it('is fine with a private folder, a 0600 key and a readable .pub', async () => {
+  posixIt('is fine with a private folder, a 0600 key and a readable .pub', async () => {
     const { home, ssh, env } = homeWithSsh(0o700);
     makeKey(ssh, 'me');
     chmodSync(join(ssh, 'id_ed25519.pub'), 0o644);
@@ -52,7 +57,7 @@ describe('the ssh-folder probe', () => {
     });
   });
 
-  it('warns about a folder others can open (0755), with chmod 700', async () => {
+  posixIt('warns about a folder others can open (0755), with chmod 700', async () => {
     const { home, env } = homeWithSsh(0o755);
     expect(await checkItem('ssh-folder', { home, env })).toMatchObject({
       status: 'warn',
@@ -61,7 +66,7 @@ describe('the ssh-folder probe', () => {
     });
   });
 
-  it('warns about a private key others can read (0644), which ssh itself ignores', async () => {
+  posixIt('warns about a private key others can read (0644), which ssh itself ignores', async () => {
     const { home, ssh, env } = homeWithSsh(0o700);
     const key = makeKey(ssh, 'me');
     chmodSync(key, 0o644);
@@ -77,7 +82,7 @@ describe('the ssh-folder probe', () => {
     });
   });
 
-  it('lists every problem and every fix together', async () => {
+  posixIt('lists every problem and every fix together', async () => {
     const { home, ssh, env } = homeWithSsh(0o775);
     writeFileSync(join(ssh, 'id_rsa'), 'key');
     chmodSync(join(ssh, 'id_rsa'), 0o640);
@@ -99,7 +104,7 @@ describe('the ssh-folder probe', () => {
     expect(item.fix).toContain('chmod 600 ~/.ssh/config');
   });
 
-  it('accepts a config others can read but not write (ssh does too)', async () => {
+  posixIt('accepts a config others can read but not write (ssh does too)', async () => {
     const { home, ssh, env } = homeWithSsh(0o700);
     writeFileSync(join(ssh, 'config'), 'Host hf.co\n');
     chmodSync(join(ssh, 'config'), 0o644);

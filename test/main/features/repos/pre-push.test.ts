@@ -7,8 +7,15 @@ import { approveToken } from '../../../../main/features/https/credentials';
 import { run } from '../../../../main/core/run';
 import { findPointerFiles } from '../../../../main/features/repos/pointers';
 import { prePushCheck } from '../../../../main/features/repos/pre-push';
-import { describeProblem, trackPatternFor } from '../../../../main/hub/push-rules';
+import { BINARY_LIMIT, describeProblem, trackPatternFor } from '../../../../main/hub/push-rules';
 import { ALICE_WRITE_TOKEN, startFakeHub, type FakeHub } from '../../../fake-hub';
+
+/** A file git and the Hub call binary (NUL bytes near the start), of exactly `size` bytes. */
+const binaryOf = (size: number): Buffer => {
+  const bytes = randomBytes(size);
+  bytes[0] = 0;
+  return bytes;
+};
 
 // The Hub's push rules checked locally, with real git and git-lfs in a temp HOME, and checked
 // against the fake hub's pre-receive hook: what the check flags, the hub refuses, and the reverse.
@@ -79,6 +86,7 @@ describe('prePushCheck', () => {
         size: 11 * 1024 * 1024,
         inHistoryOnly: false,
         trackPattern: '*.safetensors',
+        blocking: true,
       },
     ]);
     expect(describeProblem(report.problems[0]!)).toContain('git lfs track "*.safetensors"');
@@ -91,9 +99,9 @@ describe('prePushCheck', () => {
     expect((await prePushCheck(home, work, env)).problems).toEqual([]);
   });
 
-  it('flags a small binary file, and one deleted later as still in history', async () => {
+  it('blocks a binary file over 1 MiB, and one deleted later as still in history', async () => {
     const work = await repo();
-    await commit(work, { 'clip one.mp4': Buffer.from([0, 0, 1, 2, 3]) });
+    await commit(work, { 'clip one.mp4': binaryOf(BINARY_LIMIT + 1) });
     await git(work, ['rm', '--quiet', 'clip one.mp4']);
     await git(work, ['commit', '--quiet', '-m', 'remove']);
     const [problem] = (await prePushCheck(home, work, env)).problems;
@@ -102,8 +110,26 @@ describe('prePushCheck', () => {
       path: 'clip one.mp4',
       inHistoryOnly: true,
       trackPattern: '*.mp4',
+      blocking: true,
     });
     expect(describeProblem(problem!)).toContain('still in a commit being pushed');
+  });
+
+  it('only warns about a small binary file: the Hub accepts it', async () => {
+    const work = await repo();
+    await commit(work, { 'icon.png': Buffer.from([137, 80, 78, 71, 0, 0, 1]) });
+    const problems = (await prePushCheck(home, work, env)).problems;
+    expect(problems).toEqual([
+      {
+        rule: 'binary',
+        path: 'icon.png',
+        size: 7,
+        inHistoryOnly: false,
+        trackPattern: '*.png',
+        blocking: false,
+      },
+    ]);
+    expect(describeProblem(problems[0]!)).toContain('does not stop the push');
   });
 
   it('flags an LFS file over 5 GB by its pointer, and points to the large-file path', async () => {
@@ -113,10 +139,29 @@ describe('prePushCheck', () => {
     await commit(work, { 'big.gguf': pointer });
     const problems = (await prePushCheck(home, work, env)).problems;
     expect(problems).toEqual([
-      { rule: 'over_5gb', path: 'big.gguf', size: 6_000_000_000, inHistoryOnly: false },
+      { rule: 'over_5gb', path: 'big.gguf', size: 6_000_000_000, inHistoryOnly: false, blocking: true },
     ]);
     expect(describeProblem(problems[0]!)).toContain('hf lfs-enable-largefiles');
   });
+
+  // What `hf lfs-enable-largefiles .` writes (huggingface_hub cli/lfs.py, in the repository's
+  // config) and what `git xet install` writes (xet-core git_xet install.rs, global by default).
+  it.each([
+    ['hf lfs-enable-largefiles', 'local', ['lfs.customtransfer.multipart.path', 'hf']],
+    ['git xet install', 'global', ['lfs.customtransfer.xet.path', 'git-xet']],
+    ['a standalone xet agent', 'local', ['lfs.standalonetransferagent', 'xet']],
+  ] as const)(
+    'lets an LFS file over 5 GB through once %s set it up (%s config)',
+    async (_label, scope, setting) => {
+      const work = await repo();
+      const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${'c'.repeat(64)}\nsize 6000000000\n`;
+      await commit(work, { '.gitattributes': '*.gguf filter=lfs diff=lfs merge=lfs -text\n' });
+      await commit(work, { 'big.gguf': pointer });
+      expect((await prePushCheck(home, work, env)).problems).toHaveLength(1);
+      expect((await git(work, ['config', `--${scope}`, ...setting])).status).toBe(0);
+      expect((await prePushCheck(home, work, env)).problems).toEqual([]);
+    },
+  );
 
   it('suggests a pattern per extension, or the path itself', () => {
     expect(trackPatternFor('weights/model.bin')).toBe('*.bin');
@@ -139,9 +184,12 @@ describe('findPointerFiles', () => {
 });
 
 describe('agreement with the Hub’s own rules (the fake hub’s pre-receive hook)', () => {
+  // The check blocks exactly what the hub refuses; a warning never stands for a refusal.
   it.each([
     ['a file over 10 MiB', { 'model.bin': Buffer.alloc(11 * 1024 * 1024, 'x') }, false],
-    ['a small binary', { 'icon.png': Buffer.from([137, 80, 78, 71, 0, 0]) }, false],
+    ['a binary over 1 MiB', { 'demo.mp4': binaryOf(1_670_000) }, false],
+    ['a small binary', { 'icon.png': Buffer.from([137, 80, 78, 71, 0, 0]) }, true],
+    ['a binary of exactly 1 MiB', { 'photo.jpg': binaryOf(BINARY_LIMIT) }, true],
     ['text only', { 'README.md': '# hi\n', 'train.py': 'print(1)\n' }, true],
   ])('%s: the check and the hub agree', async (_label, files, accepted) => {
     home = mkdtempSync(join(tmpdir(), 'hfgd-prepush-hub-'));
@@ -153,7 +201,7 @@ describe('agreement with the Hub’s own rules (the fake hub’s pre-receive hoo
     await commit(work, files);
     const report = await prePushCheck(home, work, env);
     const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
-    expect(report.problems.length === 0).toBe(accepted);
+    expect(report.problems.some((problem) => problem.blocking)).toBe(!accepted);
     expect(pushed.status === 0, pushed.out).toBe(accepted);
   });
 });

@@ -348,7 +348,7 @@ describe('changes, commit and push', () => {
       env,
       new Date('2026-11-30T12:00:00Z'),
     );
-    expect(backupBranch).toBe('hfgd-backup-20261130T120000');
+    expect(backupBranch).toBe('hfgd-backup-20261130T120000.000');
     expect((await sh(destination, ['branch', '--list', backupBranch])).out).toContain(backupBranch);
     expect((await prePushCheck(settings.home, destination, env)).problems).toEqual([]);
     const kept = readFileSync(join(destination, 'model.safetensors'));

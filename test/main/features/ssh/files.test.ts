@@ -18,6 +18,7 @@ import { HUB_HOST_KEYS } from '../../../../main/core/hub-host-keys';
 import { checkHostKeys, hostFieldMatches, pinHostKeys } from '../../../../main/features/ssh/known-hosts';
 import { listKeys } from '../../../../main/features/ssh/list-keys';
 import { configureSsh } from '../../../../main/features/ssh/ssh-config';
+import { POSIX_MODES } from '../../../support/platform';
 
 // The user's files are theirs: known_hosts and ~/.ssh/config are changed only where needed,
 // with a byte-exact backup, and every other byte kept. Uses the Hub's real pinned keys (seed 001).
@@ -36,7 +37,7 @@ const backups = () => readdirSync(ssh()).filter((name) => name.includes('.hfgd-b
 describe('known_hosts', () => {
   it('creates ~/.ssh 0700 and writes the three published keys for hf.co, never DSA; twice equals once', async () => {
     const first = await pinHostKeys(settings, false);
-    expect(statSync(ssh()).mode & 0o777).toBe(0o700);
+    if (POSIX_MODES) expect(statSync(ssh()).mode & 0o777).toBe(0o700); // Windows: ACLs
     const text = readFileSync(join(ssh(), 'known_hosts'), 'utf8');
     expect(text.split('\n').filter(Boolean)).toEqual(HUB_HOST_KEYS.map((key) => `hf.co ${key}`));
     expect(text).not.toContain('ssh-dss');
@@ -75,7 +76,7 @@ describe('known_hosts', () => {
     expect(text.startsWith(`${original.toString()}\r\n`)).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.split('\r\n').filter((line) => line.startsWith('hf.co '))).toHaveLength(3);
-    expect(statSync(file).mode & 0o777).toBe(0o640);
+    if (POSIX_MODES) expect(statSync(file).mode & 0o777).toBe(0o640); // Windows: ACLs
     expect(readFileSync(result.backupPath ?? '').equals(original)).toBe(true);
   });
 
@@ -131,7 +132,7 @@ describe('ssh config', () => {
     expect(text).not.toContain('UseKeychain');
     // Everything from the first Host on is the user's, byte for byte (its missing final newline too).
     expect(text.endsWith(original.slice(original.indexOf('Host github.com')))).toBe(true);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    if (POSIX_MODES) expect(statSync(file).mode & 0o777).toBe(0o600); // Windows: ACLs
     expect(readFileSync(first.backupPath ?? '', 'utf8')).toBe(original);
     const second = await configureSsh(settings, 'id_ed25519', 'linux');
     expect(second.changed).toBe(false);
@@ -156,7 +157,7 @@ describe('ssh config', () => {
   it('creates ~/.ssh and the config when neither exists', async () => {
     const result = await configureSsh(settings, 'id_ed25519', 'linux');
     expect(existsSync(result.configPath)).toBe(true);
-    expect(statSync(ssh()).mode & 0o777).toBe(0o700);
+    if (POSIX_MODES) expect(statSync(ssh()).mode & 0o777).toBe(0o700); // Windows: ACLs
     expect(result.block.split('\n')[0]).toBe('Host hf.co');
   });
 });

@@ -107,9 +107,9 @@ describe('names, ACLs and agent messages', () => {
 
   it("explains the Windows agent service's states, with error 1058 for a disabled one", () => {
     expect(windowsAgentMessage('running')).toBeUndefined();
-    expect(windowsAgentMessage('disabled')).toContain('1058');
-    expect(windowsAgentMessage('disabled')).toContain('Set-Service -StartupType Automatic');
-    expect(windowsAgentMessage('stopped')).toContain('Start-Service ssh-agent');
-    expect(windowsAgentMessage('missing')).toContain('OpenSSH Client');
+    expect(windowsAgentMessage('disabled')?.message).toContain('1058');
+    expect(windowsAgentMessage('disabled')?.hint).toContain('Set-Service -StartupType Automatic');
+    expect(windowsAgentMessage('stopped')?.hint).toContain('Start-Service ssh-agent');
+    expect(windowsAgentMessage('missing')?.hint).toContain('OpenSSH Client');
   });
 });

@@ -1272,4 +1272,26 @@ export const TRANSCRIPTS: readonly Transcript[] = [
     output: SSH_FOOTER,
     context: { operation: 'fetch', ...overSsh },
   },
+
+  // Added while wiring the table to every screen (the fake hub now prints these as the Hub does).
+  {
+    kind: 'ssh_anonymous',
+    label: 'a push over SSH with a key on no account',
+    source: 'HUB-FACTS ("may not push to"), with the greeting’s name for a key on no account (seed 000)',
+    output: `ERROR: anonymous may not push to alice/model\n${SSH_FOOTER}`,
+    context: { operation: 'push', ...overSsh },
+  },
+  {
+    kind: 'ok',
+    label: 'a contributor’s dry run is not predicted to fail (they may have created the repository)',
+    source: 'hub-docs organizations-security.md (contributors write the repositories they created)',
+    output: 'To https://huggingface.co/lab/model\n   abc1234..def5678  main -> main',
+    context: {
+      operation: 'push_dry_run',
+      transport: 'https',
+      repo: 'lab/model',
+      whoami: whoami({ orgs: [{ name: 'lab', role: 'contributor' }] }),
+      flags: { exitCode: 0 },
+    },
+  },
 ];
