@@ -1,3 +1,4 @@
+import type { RemoteRunView, Result } from '../../../preload/contract';
 import { z } from 'zod';
 import { redactSecrets } from '../../core/redact';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
@@ -112,6 +113,26 @@ export function repoHandlers(
   ): Promise<T> => runs.track(runId, (event) => context.emit('repoProgress', { runId, ...event }), work);
 
   const top = (path: string, context: HandlerContext) => checkRepoPath(gitContextOf(context), path);
+
+  /** Push and pull: one run under a runId, remembered when it worked, explained by the failure table. */
+  const syncRun = async (
+    operation: 'push' | 'pull',
+    { runId, path }: { readonly runId: string; readonly path: string },
+    context: HandlerContext,
+  ): Promise<Result<RemoteRunView>> => {
+    try {
+      const repo = await top(path, context);
+      const git = gitContextOf(context);
+      const verb = operation === 'push' ? push : pull;
+      const result = await tracked(runId, context, (signal, onProgress) =>
+        verb(git, repo, { signal, onProgress }),
+      );
+      if (result.ok) await remember(context, repo, operation === 'push' ? 'pushed' : 'pulled');
+      return ok(await explainRun(result, repo, context.settings, git, operation, startedAt));
+    } catch (error) {
+      return repoFailure(error);
+    }
+  };
 
   const parse = (input: string, kind: RepoKind | null, context: HandlerContext) =>
     parseRepoInput(input, hubAddresses(context.settings), kind ?? undefined);
@@ -300,36 +321,12 @@ export function repoHandlers(
 
     pushRepo: {
       schema: z.object({ runId: RUN_ID, path: PATH }),
-      handle: async ({ runId, path }, context) => {
-        try {
-          const repo = await top(path, context);
-          const git = gitContextOf(context);
-          const result = await tracked(runId, context, (signal, onProgress) =>
-            push(git, repo, { signal, onProgress }),
-          );
-          if (result.ok) await remember(context, repo, 'pushed');
-          return ok(await explainRun(result, repo, context.settings, git, 'push', startedAt));
-        } catch (error) {
-          return repoFailure(error);
-        }
-      },
+      handle: (request, context) => syncRun('push', request, context),
     },
 
     pullRepo: {
       schema: z.object({ runId: RUN_ID, path: PATH }),
-      handle: async ({ runId, path }, context) => {
-        try {
-          const repo = await top(path, context);
-          const git = gitContextOf(context);
-          const result = await tracked(runId, context, (signal, onProgress) =>
-            pull(git, repo, { signal, onProgress }),
-          );
-          if (result.ok) await remember(context, repo, 'pulled');
-          return ok(await explainRun(result, repo, context.settings, git, 'pull', startedAt));
-        } catch (error) {
-          return repoFailure(error);
-        }
-      },
+      handle: (request, context) => syncRun('pull', request, context),
     },
 
     lfsPull: {
