@@ -165,7 +165,16 @@ export type ErrorCode =
   | 'lfs_missing'
   | 'identity_needed'
   | 'nothing_to_commit'
-  | 'consent_needed';
+  | 'consent_needed'
+  // The workspace
+  | 'conflict_markers'
+  | 'operation_in_progress'
+  | 'nothing_to_undo'
+  | 'already_pushed'
+  | 'bad_branch_name'
+  | 'branch_exists'
+  | 'not_found'
+  | 'hub_rules';
 
 /** What a failed operation tells the user: what happened, and what to do about it. */
 export interface AppError {
@@ -487,9 +496,52 @@ export interface RepoAccess {
 
 export interface ChangedFileView {
   readonly path: string;
+  /** Two-letter porcelain status ("M ", " M", "??", "A ", "D ", "R "…); "UU"-style for a conflict. */
   readonly status: string;
+  /** Ticked: in the index as it is in the work tree (a partly staged file is staged and changed). */
   readonly staged: boolean;
-  readonly size: number;
+  /** Bytes in the work tree; null when not measured (a folded folder, a deleted file, a long list). */
+  readonly size: number | null;
+  /** A rename's former path. */
+  readonly from?: string;
+  /** Set when git has the file unmerged (a pull, a stash put back, a revert): listed first. */
+  readonly conflict?: ConflictView;
+  /** An untracked folder git folds into one entry ("data/"), as `git status` does: its files are not listed. */
+  readonly folder?: boolean;
+  /** Matched by a filter=lfs pattern of .gitattributes: committed as an LFS pointer. */
+  readonly lfs?: boolean;
+}
+
+/** An unmerged file, from `git status --porcelain=v2` "u" entries. */
+export interface ConflictView {
+  /** Who changed what: UU both modified, AA both added, DU/UD deleted on one side, AU/UA added on one side, DD both deleted. */
+  readonly xy: 'UU' | 'AA' | 'DU' | 'UD' | 'AU' | 'UA' | 'DD';
+  /** Stored with Git LFS on either side: only "Keep mine" and "Keep the Hub's" are offered. */
+  readonly lfs: boolean;
+  /** The work-tree file still holds conflict markers (lines starting <<<<<<<, =======, >>>>>>>). */
+  readonly markers: boolean;
+}
+
+/** A merge, rebase, cherry-pick, revert or stash git stopped in the middle of, with conflicts to resolve. */
+export interface InProgressView {
+  readonly kind: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'stash';
+  /** Files still unmerged. */
+  readonly conflicts: number;
+  /** What the app was doing when it stopped, so the screen names it ("Abort the pull"). */
+  readonly during: 'pull' | 'switch' | 'revert' | 'restore' | 'migrate' | 'other';
+  /** Changes the app set aside before the operation, put back after it (the stash's commit id). */
+  readonly setAside?: string;
+}
+
+/** The last fetch of the repository's Hub remote; main throttles fetches and remembers the answer. */
+export interface FetchView {
+  /** When it last worked (ISO time); null when it never did since the repository opened. */
+  readonly at: string | null;
+  /** The last attempt could not reach the Hub: the screen shows a small offline note, nothing more. */
+  readonly offline: boolean;
+  /** Commits the Hub has that this branch lacks, and the other way round (after the fetch). */
+  readonly behind: number;
+  readonly ahead: number;
 }
 
 export interface PushProblemView {
@@ -518,6 +570,150 @@ export interface RepoState {
   /** The Hub's push rules applied to the commits not pushed yet. */
   readonly prePush: { readonly commits: number; readonly problems: readonly PushProblemView[] };
   readonly lfs: LfsStateView;
+  /** The Hub's rules applied to the ticked (staged) files as they are ticked, before any commit exists. */
+  readonly staged: { readonly problems: readonly PushProblemView[] };
+  /** A merge (or rebase…) in the middle: commit finishes it once no conflict is left; push waits. */
+  readonly inProgress: InProgressView | null;
+  /** The last fetch, when there was one. */
+  readonly fetch: FetchView | null;
+  /** Changes beyond the ones listed (the list is cut at a few thousand; the rest is counted). */
+  readonly moreChanges: number;
+}
+
+// The repository workspace (issue 12): diffs, history, branches, conflicts, and bringing things back.
+
+/** One line of a text diff, with its numbers in the old and new file. */
+export interface DiffLine {
+  readonly kind: 'context' | 'add' | 'del' | 'hunk';
+  readonly old: number | null;
+  readonly new: number | null;
+  /** The line without its +/-/space prefix (for a hunk, its @@ header). */
+  readonly text: string;
+}
+
+/** One side of an image diff; the picture inline when small enough to show. */
+export interface ImageSide {
+  readonly mime: string;
+  readonly size: number;
+  /** data: URL of the picture, null when it is over the shown limit. */
+  readonly dataUrl: string | null;
+}
+
+/** What changed in one file: text, a picture, an LFS pointer, or other binary bytes. */
+export type DiffView =
+  | {
+      readonly kind: 'text';
+      readonly file: string;
+      readonly lines: readonly DiffLine[];
+      readonly additions: number;
+      readonly deletions: number;
+      /** Set when the diff was cut to keep the window responsive: what is shown of how much. */
+      readonly truncated: { readonly shownLines: number; readonly totalLines: number } | null;
+    }
+  | {
+      readonly kind: 'image';
+      readonly file: string;
+      readonly before: ImageSide | null;
+      readonly after: ImageSide | null;
+    }
+  | {
+      readonly kind: 'lfs';
+      readonly file: string;
+      /** The pointers' objects (no object is downloaded to show this). */
+      readonly before: { readonly oid: string; readonly size: number } | null;
+      readonly after: { readonly oid: string; readonly size: number } | null;
+    }
+  | {
+      readonly kind: 'binary';
+      readonly file: string;
+      readonly beforeSize: number | null;
+      readonly afterSize: number | null;
+    }
+  /** Nothing to show as content (only the mode changed, a submodule, an empty file); `reason` says so. */
+  | { readonly kind: 'none'; readonly file: string; readonly reason: string };
+
+/** Which change of a file to show: the uncommitted one (ticked or not), or one a commit made. */
+export type DiffSource =
+  | { readonly kind: 'change'; readonly staged: boolean }
+  | { readonly kind: 'commit'; readonly commit: string };
+
+/** One commit of the branch's history. */
+export interface CommitView {
+  readonly sha: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly author: string;
+  readonly email: string;
+  /** Author time, ISO. */
+  readonly at: string;
+  /** On the Hub already (reachable from the upstream or another remote-tracking branch). */
+  readonly pushed: boolean;
+  /** More than one parent: a merge. */
+  readonly merge: boolean;
+}
+
+/** A file a commit changed. */
+export interface CommitFileView {
+  readonly path: string;
+  readonly status: 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+  readonly from?: string;
+}
+
+/** A local branch. */
+export interface BranchView {
+  readonly name: string;
+  readonly upstream: string | null;
+  readonly ahead: number;
+  readonly behind: number;
+  /** The Hub pull request it tracks (a local `pr/N` or one following `refs/pr/N`), when it is one. */
+  readonly pullRequest: number | null;
+}
+
+/** The repository's branches, and the Hub's pull requests (`refs/pr/N`) as such. */
+export interface BranchList {
+  readonly current: string | null;
+  readonly local: readonly BranchView[];
+  /** Remote branches with no local branch of the same name. */
+  readonly remote: readonly { readonly name: string; readonly remote: string }[];
+  /** The Hub remote's `refs/pr/N` (read with ls-remote; empty when the Hub could not be asked). */
+  readonly pullRequests: readonly {
+    readonly number: number;
+    readonly ref: string;
+    readonly local: string | null;
+  }[];
+}
+
+/** Files the person discarded, kept by the app until they are brought back. */
+export interface DiscardedView {
+  readonly id: string;
+  readonly at: string;
+  readonly files: readonly string[];
+  /** The desktop app also moved them to the system trash (GitHub Desktop's behaviour). */
+  readonly inTrash: boolean;
+}
+
+/** A stash in the repository (the app's own are made before a pull, a switch or a migration). */
+export interface StashView {
+  /** The stash's commit id: stable while other stashes come and go. */
+  readonly commit: string;
+  readonly message: string;
+  readonly at: string;
+  readonly byApp: boolean;
+}
+
+/** A backup branch the app kept before rewriting history. */
+export interface BackupView {
+  readonly branch: string;
+  readonly at: string;
+  /** What the rewrite was ("git lfs migrate of *.bin", "restore of …"). */
+  readonly reason: string;
+}
+
+/** Everything the app kept for this repository that the person can bring back. */
+export interface RecoveryView {
+  readonly discarded: readonly DiscardedView[];
+  readonly stashes: readonly StashView[];
+  readonly backups: readonly BackupView[];
 }
 
 /** How a clone, push, pull or LFS download ended. */
@@ -526,6 +722,8 @@ export interface RemoteRunView {
   readonly cancelled: boolean;
   /** The remote has commits this branch lacks: pull first. */
   readonly behind: boolean;
+  /** What the app did around the run, in plain words ("Your 3 uncommitted changes were set aside and put back."). */
+  readonly notes?: readonly string[];
   /** Plain words and a fix when it failed. */
   readonly message: string;
   readonly fix: string;
@@ -643,7 +841,109 @@ export interface Operations {
   /** Rewrites unpushed commits to move files into LFS; `consent: true` is required; a backup branch is kept. */
   readonly migrateLfs: {
     readonly request: { readonly path: string; readonly pattern: string; readonly consent: boolean };
-    readonly result: { readonly backupBranch: string; readonly state: RepoState };
+    readonly result: {
+      readonly backupBranch: string;
+      readonly state: RepoState;
+      /** What the app did to keep uncommitted work ("Your 2 uncommitted changes were set aside and put back."). */
+      readonly notes: readonly string[];
+    };
+  };
+  // The workspace (issue 12).
+  /** Unticks the listed files, or all when `files` is null (`git restore --staged`); the work tree is untouched. */
+  readonly unstageFiles: {
+    readonly request: { readonly path: string; readonly files: readonly string[] | null };
+    readonly result: RepoState;
+  };
+  /**
+   * "Store with Git LFS" before a commit exists: adds `pattern` to .gitattributes (the rest of it as
+   * it was) and stages the matching changed files as LFS pointers. `consent` is given for this
+   * pattern and this action only.
+   */
+  readonly storeWithLfs: {
+    readonly request: { readonly path: string; readonly pattern: string; readonly consent: boolean };
+    readonly result: RepoState;
+  };
+  /** Resolves one conflicted file: keep mine, keep the Hub's, or "I fixed it" (refused while markers remain). */
+  readonly resolveConflict: {
+    readonly request: {
+      readonly path: string;
+      readonly file: string;
+      readonly choice: 'mine' | 'theirs' | 'fixed';
+    };
+    readonly result: RepoState;
+  };
+  /** "Abort the pull" (or the merge, revert…): the repository as it was before, set-aside changes put back. */
+  readonly abortOperation: { readonly request: { readonly path: string }; readonly result: RepoState };
+  /** Switches branch, carrying uncommitted changes along or leaving them set aside on the old branch. */
+  readonly switchBranch: {
+    readonly request: { readonly path: string; readonly branch: string; readonly changes: 'carry' | 'leave' };
+    readonly result: { readonly state: RepoState; readonly notes: readonly string[] };
+  };
+  readonly createBranch: {
+    readonly request: { readonly path: string; readonly name: string; readonly switchTo: boolean };
+    readonly result: RepoState;
+  };
+  readonly listBranches: { readonly request: { readonly path: string }; readonly result: BranchList };
+  /** Discards the listed files' changes; their bytes are kept (and trashed in the desktop app) for Restore. */
+  readonly discardChanges: {
+    readonly request: { readonly path: string; readonly files: readonly string[] };
+    readonly result: { readonly state: RepoState; readonly discarded: DiscardedView };
+  };
+  readonly restoreDiscarded: {
+    readonly request: { readonly path: string; readonly id: string };
+    readonly result: RepoState;
+  };
+  readonly recoveryList: { readonly request: { readonly path: string }; readonly result: RecoveryView };
+  /** Puts a stash's changes back (conflicts become the conflict flow); the stash is dropped only when it applied cleanly. */
+  readonly applyStash: {
+    readonly request: { readonly path: string; readonly commit: string };
+    readonly result: RepoState;
+  };
+  /** "Restore": the current branch back to a backup branch (the state before is itself kept as a backup). */
+  readonly restoreBackup: {
+    readonly request: { readonly path: string; readonly branch: string };
+    readonly result: RepoState;
+  };
+  /** Undoes the last commit when it is not on the Hub yet; its changes return to the list, ticked. */
+  readonly undoCommit: { readonly request: { readonly path: string }; readonly result: RepoState };
+  /** A new commit that takes back a pushed one's changes. */
+  readonly revertCommit: {
+    readonly request: { readonly path: string; readonly commit: string };
+    readonly result: RepoState;
+  };
+  readonly commitHistory: {
+    readonly request: { readonly path: string; readonly skip: number; readonly limit: number };
+    readonly result: { readonly commits: readonly CommitView[]; readonly more: boolean };
+  };
+  readonly commitFiles: {
+    readonly request: { readonly path: string; readonly commit: string };
+    readonly result: readonly CommitFileView[];
+  };
+  readonly fileDiff: {
+    readonly request: { readonly path: string; readonly file: string; readonly source: DiffSource };
+    readonly result: DiffView;
+  };
+  /**
+   * Fetches the Hub remote (silent on network failure: `offline` is set). Throttled: unless
+   * `force`, a fetch less than a minute after the last answers with the last one.
+   */
+  readonly fetchRepo: {
+    readonly request: { readonly path: string; readonly force: boolean };
+    readonly result: FetchView;
+  };
+  /** Stops a fetch of this repository that is running. */
+  readonly cancelFetch: { readonly request: { readonly path: string }; readonly result: null };
+  /** Watches the work tree (not .git/) and sends repoChanged when files change; one watched repository at a time. */
+  readonly watchRepo: { readonly request: { readonly path: string }; readonly result: null };
+  readonly unwatchRepo: { readonly request: { readonly path: string }; readonly result: null };
+  /** Opens a file in the person's editor or shows it in the file manager (desktop); browser mode answers the path to copy. */
+  readonly openPath: {
+    readonly request: {
+      readonly path: string;
+      readonly file: string | null;
+      readonly how: 'editor' | 'folder';
+    };
+    readonly result: { readonly opened: boolean; readonly path: string };
   };
   readonly forkRepo: {
     readonly request: {
@@ -704,6 +1004,8 @@ export interface Events {
   };
   /** The desktop menu asks for a part of the app (Help › Explain an Error Message…). */
   readonly showView: { readonly view: 'explain' };
+  /** Files changed on disk in the watched repository (debounced); the screen reads the state again. */
+  readonly repoChanged: { readonly path: string };
 }
 
 export type OperationName = keyof Operations;

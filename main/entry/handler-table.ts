@@ -2,7 +2,13 @@ import type { HandlerTable } from '../ipc/dispatch';
 import { appHandlers, progressHandlers, type AppFacts } from '../features/app';
 import { httpsHandlers } from '../features/https';
 import { machineCheckHandlers } from '../features/machine-check';
-import { repoHandlers } from '../features/repos';
+import {
+  historyHandlers,
+  recoveryHandlers,
+  repoHandlers,
+  rulesHandlers,
+  safetyHandlers,
+} from '../features/repos';
 import { sshHandlers } from '../features/ssh';
 import { supportHandlers } from '../features/support';
 
@@ -19,5 +25,9 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
     ...httpsHandlers(),
     ...supportHandlers(facts),
     ...repoHandlers(),
+    ...safetyHandlers(),
+    ...recoveryHandlers(),
+    ...historyHandlers(),
+    ...rulesHandlers(),
   };
 }

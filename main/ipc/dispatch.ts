@@ -25,6 +25,12 @@ export interface HandlerContext {
   readonly openExternal: (url: string) => Promise<void>;
   /** The native folder picker (Electron); absent in browser mode, where the path is typed. */
   readonly pickFolder?: (title: string) => Promise<string | null>;
+  /** Moves a file to the system trash (Electron's shell.trashItem); absent in browser mode. */
+  readonly trashItem?: (path: string) => Promise<void>;
+  /** Opens a file with its default application (shell.openPath); absent in browser mode. */
+  readonly openPath?: (path: string) => Promise<void>;
+  /** Shows a file in the file manager (shell.showItemInFolder); absent in browser mode. */
+  readonly showItemInFolder?: (path: string) => void;
 }
 
 /** One operation's input schema and implementation; the schema guards the untrusted side. */

@@ -77,6 +77,22 @@ export function errorHeadline(code: ErrorCode): string {
       return 'Nothing to commit';
     case 'consent_needed':
       return 'This needs your go-ahead';
+    case 'conflict_markers':
+      return 'Conflict markers are still in the file';
+    case 'operation_in_progress':
+      return 'Finish or abort the pull first';
+    case 'nothing_to_undo':
+      return 'There is no commit to undo';
+    case 'already_pushed':
+      return 'That commit is already on the Hub';
+    case 'bad_branch_name':
+      return 'That is not a branch name Git accepts';
+    case 'branch_exists':
+      return 'A branch with that name exists';
+    case 'not_found':
+      return 'That is not there any more';
+    case 'hub_rules':
+      return 'The Hub would refuse these files';
     default:
       return assertNever(code);
   }

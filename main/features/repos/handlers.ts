@@ -394,7 +394,7 @@ export function repoHandlers(
         try {
           const repo = await top(path, context);
           const { backupBranch } = await migrateToLfs(context.settings, repo, pattern, true, context.env);
-          return ok({ backupBranch, state: await state(repo, context) });
+          return ok({ backupBranch, state: await state(repo, context), notes: [] });
         } catch (error) {
           return local(error, context, path);
         }

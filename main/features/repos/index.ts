@@ -1,3 +1,7 @@
 // Repositories: clone, changes, commit, push and pull with progress, large files, fork, recent.
 export { repoHandlers } from './handlers';
 export { repoReport, formatRepoReport } from './report';
+export { safetyHandlers } from './safety/handlers';
+export { recoveryHandlers } from './recovery/handlers';
+export { historyHandlers } from './history/handlers';
+export { rulesHandlers } from './rules/handlers';

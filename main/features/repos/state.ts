@@ -35,5 +35,9 @@ export async function readRepoState(settings: Settings, git: GitContext, path: s
       problems: prePush.problems.map((problem) => ({ ...problem, text: describeProblem(problem) })),
     },
     lfs,
+    staged: { problems: [] },
+    inProgress: null,
+    fetch: null,
+    moreChanges: 0,
   };
 }

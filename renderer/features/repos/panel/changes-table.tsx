@@ -40,7 +40,7 @@ export function ChangesTable({ state }: { readonly state: RepoState }) {
                     <code>{change.path}</code>
                   </td>
                   <td>{statusWord(change.status)}</td>
-                  <td>{change.status.includes('D') ? '' : formatSize(change.size)}</td>
+                  <td>{change.status.includes('D') || change.size === null ? '' : formatSize(change.size)}</td>
                 </tr>
               ))}
             </tbody>

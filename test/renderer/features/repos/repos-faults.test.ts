@@ -92,6 +92,10 @@ function repo(path: string, commits = 0): RepoState {
     pointers: [],
     prePush: { commits, problems: [] },
     lfs: { installed: true, configured: true, xet: false, howToInstall: '' },
+    staged: { problems: [] },
+    inProgress: null,
+    fetch: null,
+    moreChanges: 0,
   };
 }
 
