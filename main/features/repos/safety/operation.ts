@@ -76,7 +76,8 @@ export async function allBack(context: GitContext, repo: string, stash: string):
 /**
  * What the work tree holds now that no commit, stash or conflict side has (edits made by hand
  * while the conflict was open), kept as an `hfgd:` stash before an Abort resets anything. A file
- * still unmerged with its markers in is git's own merge output, not counted. Returns the note.
+ * with conflict markers in it is git's own merge output (ticked or not), not counted: both of
+ * its sides are in the commits or the stash. Returns the note.
  */
 async function keepEditsBeforeAbort(
   context: GitContext,
@@ -99,11 +100,10 @@ async function keepEditsBeforeAbort(
         for (const oid of (await treeBlobs(context, repo, source)).values()) known.add(oid);
     const unmerged = await unmergedEntries(context, repo);
     for (const entry of unmerged) for (const oid of Object.values(entry.stages)) known.add(oid as string);
-    const gitsOwn = new Set<string>();
-    for (const entry of unmerged) if (await hasMarkers(join(repo, entry.path))) gitsOwn.add(entry.path);
-    const fresh = [...(await treeBlobs(context, repo, tree))].filter(
-      ([path, oid]) => !known.has(oid) && !gitsOwn.has(path),
-    );
+    const candidates = [...(await treeBlobs(context, repo, tree))].filter(([, oid]) => !known.has(oid));
+    const fresh: (readonly [string, string])[] = [];
+    for (const candidate of candidates)
+      if (!(await hasMarkers(join(repo, candidate[0])))) fresh.push(candidate);
     if (fresh.length === 0) return null;
     const head = (await git(context, ['rev-parse', 'HEAD'], { cwd: repo })).stdout.trim();
     const headTree = (await git(context, ['rev-parse', 'HEAD^{tree}'], { cwd: repo })).stdout.trim();
