@@ -4,11 +4,15 @@ import { keptContent, lostFiles, workTreeHashes } from '../../../../support/data
 import { randomTree, type TreeStory } from '../../../../support/random-tree';
 
 // The one place that says how many random trees each operation of the data-safety tests gets:
-// a few by default, so `npm test` stays quick, and HFGD_SAFETY_TREES for a long run
-// (`npm run test:safety` runs 200 per operation). HFGD_SAFETY_SEED replays one failing seed.
+// a few by default, so `npm test` stays quick; 200 under `npm run test:safety` (npm names the
+// script it runs in npm_lifecycle_event, which needs no shell syntax on Windows); any number
+// with HFGD_SAFETY_TREES. HFGD_SAFETY_SEED replays one failing seed.
 
-/** Trees per operation: HFGD_SAFETY_TREES, else 3. */
-export const TREES = Math.max(1, Number(process.env.HFGD_SAFETY_TREES) || 3);
+/** Trees per operation: HFGD_SAFETY_TREES, else 200 for `npm run test:safety`, else 3. */
+export const TREES = Math.max(
+  1,
+  Number(process.env.HFGD_SAFETY_TREES) || (process.env.npm_lifecycle_event === 'test:safety' ? 200 : 3),
+);
 
 /** The seeds one operation runs: its own range (so operations see different trees), or the one to replay. */
 export function seedsFor(operation: number): number[] {
