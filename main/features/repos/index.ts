@@ -5,3 +5,5 @@ export { safetyHandlers } from './safety/handlers';
 export { recoveryHandlers } from './recovery/handlers';
 export { historyHandlers } from './history/handlers';
 export { rulesHandlers } from './rules/handlers';
+// The conflicted files and what is in progress, for RepoState (state.ts) and any gate before a push.
+export { readConflicts } from '../../git/conflicts';

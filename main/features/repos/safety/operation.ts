@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasMarkers, unmergedEntries } from '../../../git/conflicts';
 import { git, gitOutcome, type GitContext } from '../../../git/core';
@@ -88,7 +88,8 @@ async function keepEditsBeforeAbort(
   const index = join(dir, 'hfgd-abort-index');
   const env = { GIT_INDEX_FILE: index };
   try {
-    await git(context, ['read-tree', 'HEAD'], { cwd: repo, env });
+    // A copy of the index, so only files whose stat data changed are read again (not all 50,000).
+    await copyFile(join(dir, 'index'), index);
     await git(context, ['add', '--all'], { cwd: repo, env });
     const tree = (await git(context, ['write-tree'], { cwd: repo, env })).stdout.trim();
     const sources = ['HEAD', 'MERGE_HEAD', 'ORIG_HEAD', 'REBASE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'];

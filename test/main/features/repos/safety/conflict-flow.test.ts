@@ -150,6 +150,25 @@ describe('a pull whose merge conflicts', () => {
     expect(onHub).not.toMatch(/<<<<<<<|>>>>>>>/);
   });
 
+  it('puts the set-aside work back at the next pull when the merge was finished outside the app', async () => {
+    const { mine, theirs } = await pair();
+    await world.pushFrom(theirs, { 'README.md': 'hub\n' });
+    writeFileSync(join(mine, 'README.md'), 'mine\n');
+    await world.sh(mine, ['commit', '--quiet', '-am', 'mine']);
+    writeFileSync(join(mine, 'wip.txt'), 'work in progress\n');
+    expect((await pull(mine)).value.outcome.kind).toBe('merge_conflict');
+    // In a terminal: keep mine and commit the merge.
+    await world.sh(mine, ['checkout', '--ours', '--', 'README.md']);
+    await world.sh(mine, ['add', 'README.md']);
+    await world.sh(mine, ['commit', '--quiet', '--no-edit']);
+    expect(existsSync(join(mine, 'wip.txt'))).toBe(false);
+    const next = await pull(mine);
+    expect(next.value.ok).toBe(true);
+    expect(next.value.notes[0]).toBe('Your 1 uncommitted change was set aside and put back.');
+    expect(readFileSync(join(mine, 'wip.txt'), 'utf8')).toBe('work in progress\n');
+    expect(await world.sh(mine, ['stash', 'list'])).toBe('');
+  });
+
   it('refuses to commit a ticked file that still holds markers, naming it', async () => {
     const { mine } = await pair();
     writeFileSync(join(mine, 'odd name.txt'), 'a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> other\n');
