@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discardFiles, restoreSet } from '../../../../../main/features/repos/recovery/discard';
+import { listSets, repoFolder } from '../../../../../main/features/repos/recovery/discarded-store';
+import { gitIn } from '../../../../support/random-tree';
+import { makeWorld, type World } from './setup';
+
+// Discard and Restore on hand-made repositories: each kind of change goes back to HEAD's
+// version, its bytes are kept privately first, and Restore brings back bytes and ticked state.
+
+let world: World;
+beforeAll(async () => {
+  world = await makeWorld('discard');
+});
+afterAll(() => world.cleanUp());
+
+async function repoWith(name: string): Promise<string> {
+  const repo = join(world.root, name);
+  await gitIn(world.root, world.env, ['init', '--quiet', '--initial-branch=main', repo]);
+  writeFileSync(join(repo, 'a.txt'), 'a\n');
+  writeFileSync(join(repo, 'b.txt'), 'b\n');
+  await gitIn(repo, world.env, ['add', '-A']);
+  await gitIn(repo, world.env, ['commit', '--quiet', '-m', 'base']);
+  return repo;
+}
+const status = (repo: string) => gitIn(repo, world.env, ['status', '--porcelain=v1', '-uall']);
+
+describe('discard', () => {
+  it('takes back an edit, a staged new file, an untracked file and a deletion; Restore brings all back', async () => {
+    const repo = await repoWith('kinds');
+    writeFileSync(join(repo, 'a.txt'), 'edited\n');
+    writeFileSync(join(repo, 'new.txt'), 'staged new\n');
+    await gitIn(repo, world.env, ['add', 'new.txt']);
+    writeFileSync(join(repo, 'loose.txt'), 'untracked\n');
+    await gitIn(repo, world.env, ['rm', '--quiet', '--cached', 'b.txt']);
+    const before = await status(repo);
+    const set = await discardFiles(world.git, world.dataDir, repo, [
+      'a.txt',
+      'new.txt',
+      'loose.txt',
+      'b.txt',
+    ]);
+    expect(await status(repo)).toBe('');
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('a\n');
+    expect(existsSync(join(repo, 'new.txt'))).toBe(false);
+    expect(existsSync(join(repo, 'loose.txt'))).toBe(false);
+    expect(set.inTrash).toBe(false);
+    const folder = join(await repoFolder(world.dataDir, repo), set.id);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, 'manifest.json')).mode & 0o777).toBe(0o600);
+    expect((await listSets(world.dataDir, repo)).map((kept) => kept.id)).toEqual([set.id]);
+
+    await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(await status(repo)).toBe(before);
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('edited\n');
+    expect(readFileSync(join(repo, 'loose.txt'), 'utf8')).toBe('untracked\n');
+    expect(await listSets(world.dataDir, repo)).toEqual([]);
+  });
+
+  it('discards only the files named, and refuses one that is not a change, naming it', async () => {
+    const repo = await repoWith('only');
+    writeFileSync(join(repo, 'a.txt'), 'edited a\n');
+    writeFileSync(join(repo, 'b.txt'), 'edited b\n');
+    await expect(discardFiles(world.git, world.dataDir, repo, ['a.txt', 'nope.txt'])).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('nope.txt'),
+    });
+    expect(await status(repo)).toBe(' M a.txt\n M b.txt\n');
+    await discardFiles(world.git, world.dataDir, repo, ['a.txt']);
+    expect(await status(repo)).toBe(' M b.txt\n');
+  });
+
+  it('moves the files to the trash too in the desktop app, and still restores from its own copy', async () => {
+    const repo = await repoWith('trash');
+    writeFileSync(join(repo, 'a.txt'), 'to the trash\n');
+    const trashed: string[] = [];
+    // A stand-in for Electron's shell.trashItem: it moves the file away, as the real one does.
+    const trashItem = async (path: string) => {
+      trashed.push(path);
+      writeFileSync(join(world.root, `trashed-${trashed.length}`), readFileSync(path));
+      await import('node:fs/promises').then((fs) => fs.rm(path));
+    };
+    const set = await discardFiles(world.git, world.dataDir, repo, ['a.txt'], trashItem);
+    expect(trashed).toEqual([join(repo, 'a.txt')]);
+    expect(set.inTrash).toBe(true);
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('a\n');
+    await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('to the trash\n');
+  });
+
+  it('keeps an edit made after the discard as a set of its own before restoring', async () => {
+    const repo = await repoWith('since');
+    writeFileSync(join(repo, 'a.txt'), 'first\n');
+    const set = await discardFiles(world.git, world.dataDir, repo, ['a.txt']);
+    writeFileSync(join(repo, 'a.txt'), 'written since\n');
+    const { keptFirst } = await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('first\n');
+    expect(keptFirst?.reason).toBe('before-restore');
+    const second = await restoreSet(world.git, world.dataDir, repo, keptFirst!.id);
+    expect(readFileSync(join(repo, 'a.txt'), 'utf8')).toBe('written since\n');
+    // Nothing changed between the two restores, so nothing more needed keeping.
+    expect(second.keptFirst).toBeUndefined();
+  });
+});
