@@ -48,3 +48,31 @@ export async function resolveCommit(
   const [sha = '', ...parents] = out.stdout.trim().split(' ');
   return sha === '' ? undefined : { sha, parents };
 }
+
+/** The files a commit changed against its first parent (all of them for the first commit). */
+export async function commitPaths(
+  context: GitContext,
+  repoPath: string,
+  commit: { readonly sha: string; readonly parents: readonly string[] },
+): Promise<string[]> {
+  const first = commit.parents[0];
+  const out =
+    first === undefined
+      ? await git(context, ['diff-tree', '--root', '-r', '--no-commit-id', '--name-only', '-z', commit.sha], {
+          cwd: repoPath,
+        })
+      : await git(context, ['diff', '--no-renames', '--name-only', '-z', first, commit.sha, '--'], {
+          cwd: repoPath,
+        });
+  return out.stdout.split('\u0000').filter(Boolean);
+}
+
+/** Whether COMMIT is in the history of HEAD (`merge-base --is-ancestor`). */
+export async function inHistory(context: GitContext, repoPath: string, commit: string): Promise<boolean> {
+  // Exit 1: not an ancestor.
+  const out = await git(context, ['merge-base', '--is-ancestor', commit, 'HEAD'], {
+    cwd: repoPath,
+    okExitCodes: [0, 1],
+  });
+  return out.exitCode === 0;
+}

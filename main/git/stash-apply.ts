@@ -63,3 +63,30 @@ export async function dropStash(context: GitContext, repoPath: string, commit: s
   if (ref === undefined) return;
   await git(context, ['stash', 'drop', '--quiet', ref], { cwd: repoPath });
 }
+
+/**
+ * Every path a stash would write: its tracked changes (work tree and ticked, against the commit
+ * it was made on) and its untracked files (its third parent, when it has one).
+ */
+export async function stashPaths(
+  context: GitContext,
+  repoPath: string,
+  commit: string,
+): Promise<Set<string>> {
+  const paths = new Set<string>();
+  const add = (text: string) => text.split('\u0000').forEach((path) => path && paths.add(path));
+  for (const side of [commit, `${commit}^2`])
+    add(
+      (
+        await git(context, ['diff', '--no-renames', '--name-only', '-z', `${commit}^1`, side, '--'], {
+          cwd: repoPath,
+        })
+      ).stdout,
+    );
+  // Exit 128: no third parent (the stash has no untracked files).
+  const untracked = await gitOutcome(context, ['ls-tree', '-r', '--name-only', '-z', `${commit}^3`, '--'], {
+    cwd: repoPath,
+  });
+  if (untracked.exitCode === 0) add(untracked.stdout);
+  return paths;
+}
