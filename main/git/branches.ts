@@ -58,7 +58,8 @@ export async function currentBranch(context: GitContext, repoPath: string): Prom
 
 /** Whether git accepts NAME as a branch name (`check-ref-format --branch`, git's own rules). */
 export async function validBranchName(context: GitContext, repoPath: string, name: string): Promise<boolean> {
-  if (name.startsWith('-') || name === 'HEAD') return false;
+  // `--branch` reads "@" as the current branch; git branch refuses it as a name.
+  if (name.startsWith('-') || name === 'HEAD' || name === '@') return false;
   // Exit 128: not a valid name.
   const out = await gitOutcome(context, ['check-ref-format', '--branch', name], { cwd: repoPath });
   return out.exitCode === 0 && out.stdout.trim() === name;

@@ -24,9 +24,13 @@ export async function pendingOperation(
     const found = await gitOutcome(context, ['rev-parse', '--verify', '--quiet', ref], { cwd: repoPath });
     if (found.exitCode === 0) return name;
   }
-  const paths = await git(context, ['rev-parse', '--git-path', 'rebase-merge', '--git-path', 'rebase-apply'], {
-    cwd: repoPath,
-  });
+  const paths = await git(
+    context,
+    ['rev-parse', '--git-path', 'rebase-merge', '--git-path', 'rebase-apply'],
+    {
+      cwd: repoPath,
+    },
+  );
   for (const line of paths.stdout.split('\n').filter(Boolean)) {
     const path = isAbsolute(line) ? line : join(repoPath, line);
     if (existsSync(path)) return 'rebase';
