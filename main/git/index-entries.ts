@@ -1,5 +1,13 @@
 import { git, gitOutcome, type GitContext } from './core';
 
+/**
+ * Up to this many paths go on the command line; more would risk `spawn E2BIG` (stage.ts saw it at
+ * a few thousand), so a longer list reads the whole index or tree and keeps the paths asked for.
+ */
+const PATHS_ON_COMMAND_LINE = 200;
+const named = (paths: readonly string[]): string[] =>
+  paths.length <= PATHS_ON_COMMAND_LINE ? ['--', ...paths] : [];
+
 // A file's entry in the index (the "ticked" state) read and written exactly: what discard saves
 // and Restore puts back. Paths reach git NUL-separated on stdin or after `--` with literal
 // pathspecs, so no name is read as an option or a pattern.
@@ -18,15 +26,17 @@ export async function readIndexEntries(
 ): Promise<Map<string, IndexEntry>> {
   const entries = new Map<string, IndexEntry>();
   if (paths.length === 0) return entries;
-  const out = await git(context, ['--literal-pathspecs', 'ls-files', '--stage', '-z', '--', ...paths], {
+  const out = await git(context, ['--literal-pathspecs', 'ls-files', '--stage', '-z', ...named(paths)], {
     cwd: repoPath,
   });
+  const wanted = new Set(paths);
   for (const record of out.stdout.split('\u0000')) {
     // "MODE BLOB STAGE\tPATH"
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
     const [mode = '', blob = '', stage = ''] = record.slice(0, tab).split(' ');
-    if (stage === '0') entries.set(record.slice(tab + 1), { mode, blob });
+    const path = record.slice(tab + 1);
+    if (stage === '0' && wanted.has(path)) entries.set(path, { mode, blob });
   }
   return entries;
 }
@@ -81,10 +91,11 @@ export async function inHead(
   // Exit 128: no HEAD commit yet (a new repository), so it has none of them.
   const out = await gitOutcome(
     context,
-    ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', ...paths],
+    ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--name-only', 'HEAD', ...named(paths)],
     { cwd: repoPath },
   );
   if (out.exitCode !== 0) return found;
-  for (const path of out.stdout.split('\u0000')) if (path) found.add(path);
+  const wanted = new Set(paths);
+  for (const path of out.stdout.split('\u0000')) if (wanted.has(path)) found.add(path);
   return found;
 }

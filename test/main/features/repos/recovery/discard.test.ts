@@ -103,3 +103,59 @@ describe('discard', () => {
     expect(second.keptFirst).toBeUndefined();
   });
 });
+
+describe('discard of a renamed file', () => {
+  it('brings the old name back too, and Restore puts the rename back', async () => {
+    const repo = await repoWith('rename');
+    await gitIn(repo, world.env, ['mv', 'a.txt', 'renamed.txt']);
+    const before = await status(repo);
+    expect(before).toBe('R  a.txt -> renamed.txt\n');
+    const set = await discardFiles(world.git, world.dataDir, repo, ['renamed.txt']);
+    expect(await status(repo)).toBe('');
+    expect(set.files.map((file) => file.path)).toEqual(['renamed.txt', 'a.txt']);
+    await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(await status(repo)).toBe(before);
+  });
+
+  it('removes the empty folders an untracked file leaves, and brings them back with it', async () => {
+    const repo = await repoWith('folders');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(repo, 'deep', 'er'), { recursive: true });
+    writeFileSync(join(repo, 'deep', 'er', 'x.txt'), 'deep\n');
+    const set = await discardFiles(world.git, world.dataDir, repo, ['deep/er/x.txt']);
+    expect(existsSync(join(repo, 'deep'))).toBe(false);
+    await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(readFileSync(join(repo, 'deep', 'er', 'x.txt'), 'utf8')).toBe('deep\n');
+  });
+});
+
+describe('discard before the first commit', () => {
+  it('unticks and removes a new file of a repository with no commit yet, and Restore brings it back ticked', async () => {
+    const repo = join(world.root, 'unborn');
+    await gitIn(world.root, world.env, ['init', '--quiet', '--initial-branch=main', repo]);
+    writeFileSync(join(repo, 'first.txt'), 'first\n');
+    writeFileSync(join(repo, 'loose.txt'), 'loose\n');
+    await gitIn(repo, world.env, ['add', 'first.txt']);
+    const set = await discardFiles(world.git, world.dataDir, repo, ['first.txt', 'loose.txt']);
+    expect(await status(repo)).toBe('');
+    await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(await status(repo)).toBe('A  first.txt\n?? loose.txt\n');
+  });
+});
+
+describe('discard of many files', () => {
+  it('discards and restores 600 files (more than go on one command line)', async () => {
+    const repo = await repoWith('many');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(repo, 'many'));
+    const names = Array.from({ length: 600 }, (_, index) => `many/file-${index}.txt`);
+    for (const name of names) writeFileSync(join(repo, name), `${name}\n`);
+    await gitIn(repo, world.env, ['add', 'many']);
+    writeFileSync(join(repo, 'a.txt'), 'edited\n');
+    const before = await status(repo);
+    const set = await discardFiles(world.git, world.dataDir, repo, [...names, 'a.txt']);
+    expect(await status(repo)).toBe('');
+    await restoreSet(world.git, world.dataDir, repo, set.id);
+    expect(await status(repo)).toBe(before);
+  });
+});
