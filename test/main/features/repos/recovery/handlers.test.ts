@@ -191,6 +191,12 @@ describe('restore a backup', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+    const backup = await createBackup(world.git, path, await head(path), 'hfgd: backup before a test');
+    await sh(path, 'switch', '--quiet', backup);
+    expect(await call('restoreBackup', { path, branch: backup })).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed' },
+    });
   });
 
   it('keeps the current commit as a new backup and the uncommitted edits, then moves the branch', async () => {
