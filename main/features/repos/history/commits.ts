@@ -25,6 +25,7 @@ export async function commitHistory(
   top: string,
   skip: number,
   limit: number,
+  cap: number = UNPUSHED_CAP,
 ): Promise<{ readonly commits: readonly CommitView[]; readonly more: boolean }> {
   const head = await headCommit(context, top);
   // A repository with no commit yet has an empty history, not an error.
@@ -33,9 +34,9 @@ export async function commitHistory(
     readLog(context, top, head, skip, limit + 1),
     hasRemoteBranches(context, top),
   ]);
-  const unpushed = remotes ? await unpushedCommits(context, top, head, UNPUSHED_CAP) : null;
+  const unpushed = remotes ? await unpushedCommits(context, top, head, cap) : null;
   const pushed = (sha: string): boolean =>
-    unpushed !== null && !unpushed.commits.has(sha) && !unpushed.capped;
+    unpushed !== null && !unpushed.capped && !unpushed.commits.has(sha);
   return {
     commits: entries.slice(0, limit).map((entry) => ({
       sha: entry.sha,
