@@ -30,15 +30,17 @@ export async function fetchRemote(
   const out = await gitOutcome(
     context,
     [
-      // No reference-transaction hook of the repository (githooks(5)); no ext:: transport and no
-      // upload-pack program its config could name (git-config(1) protocol.allow, remote.<name>.uploadpack).
+      // No reference-transaction hook of the repository (githooks(5)) and no ext:: transport
+      // (git-config(1) protocol.allow).
       '-c',
       `core.hooksPath=${noHooksPath()}`,
       '-c',
       'protocol.ext.allow=never',
-      '-c',
-      `remote.${remote}.uploadpack=git-upload-pack`,
       'fetch',
+      // Not the upload-pack program the repository's config may name (remote.<name>.uploadpack,
+      // which a local remote runs here): `-c` cannot take that one back (git keeps the first it
+      // reads, "more than one uploadpack given, using the first"; measured), the option can.
+      '--upload-pack=git-upload-pack',
       '--quiet',
       '--no-tags',
       '--recurse-submodules=no',
