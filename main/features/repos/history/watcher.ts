@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +15,10 @@ export interface WatchOptions {
   readonly debounceMs?: number;
   /** Longest a stream of changes waits for its report (default 2 s). */
   readonly maxWaitMs?: number;
-  /** How often the fallback poller looks, when the system cannot watch every folder (default 5 s). */
+  /**
+   * How often the fallback poller looks, when the system cannot watch every folder (default 10 s:
+   * one look at a 50,000-file tree took 0.86 s here, so about 9% of a core while it polls).
+   */
   readonly pollMs?: number;
   /** Forces a way of watching (tests of each way on one machine). */
   readonly strategy?: WatchStrategy | 'poll';
@@ -192,28 +194,48 @@ export class RepoWatcher {
       void look().finally(() => {
         looking = false;
       });
-    }, this.options.pollMs ?? 5000);
+    }, this.options.pollMs ?? 10_000);
     this.poller.unref();
   }
 
-  /** A fingerprint of the tree (every name, size and time, sorted, hashed), or null when the folder is gone. */
+  /**
+   * A fingerprint of the tree, or null when the folder is gone: each entry's name, size and time
+   * hashed (FNV-1a) and summed, so the order entries come in does not matter and nothing is kept.
+   * Folders one after another, a folder's entries together: a 50,000-file tree is never 50,000
+   * pending calls at once.
+   */
   private async signature(): Promise<string | null> {
     if (!(await lstat(this.root).catch(() => undefined))) return null;
-    const seen: string[] = [];
-    const walk = async (folder: string): Promise<void> => {
+    let count = 0;
+    let sum = 0;
+    const folders = [this.root];
+    for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
       const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-      await Promise.all(
+      const infos = await Promise.all(
         entries.map(async (entry) => {
-          if (folder === this.root && entry.name === '.git') return;
+          if (folder === this.root && entry.name === '.git') return undefined;
           const path = join(folder, entry.name);
           const info = await lstat(path).catch(() => undefined);
-          if (!info) return;
-          seen.push(`${path}\u0000${info.size}\u0000${info.mtimeMs}`);
-          if (entry.isDirectory()) await walk(path);
+          return info ? { path, info, folder: entry.isDirectory() } : undefined;
         }),
       );
-    };
-    await walk(this.root);
-    return createHash('sha256').update(seen.sort().join('\n')).digest('hex');
+      for (const found of infos) {
+        if (!found) continue;
+        count += 1;
+        sum = (sum + fnv1a(`${found.path}\u0000${found.info.size}\u0000${found.info.mtimeMs}`)) % 2 ** 52;
+        if (found.folder) folders.push(found.path);
+      }
+    }
+    return `${count}:${sum}`;
   }
+}
+
+/** FNV-1a, 32 bits: a cheap, well-spread hash of a short string. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
 }

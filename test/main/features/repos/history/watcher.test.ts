@@ -95,13 +95,34 @@ for (const strategy of ['per-folder', 'native-recursive', 'poll'] as const)
         onClosed: (reason) => (closed = reason),
       });
       await watcher.start();
-      rmSync(repo, { recursive: true, force: true });
+      rmSync(repo, { recursive: true, force: true, maxRetries: 5 });
       const started = Date.now();
       while (closed === '' && Date.now() - started < 2000) await wait(20);
       expect(closed).toMatch(/no longer/);
       watcher.close();
     });
   });
+
+describe('the watch per folder', () => {
+  it('holds one watch per folder, none inside .git, and follows folders made and removed', async () => {
+    const repo = await f.repo('counted');
+    for (let n = 0; n < 30; n += 1) mkdirSync(join(repo, `d${n}`, 'inner'), { recursive: true });
+    mkdirSync(join(repo, '.git', 'objects', 'ab'), { recursive: true });
+    const watcher = new RepoWatcher(repo, () => undefined, { strategy: 'per-folder', debounceMs: 50 });
+    await watcher.start();
+    try {
+      expect(watcher.watches).toBe(1 + 30 + 30);
+      mkdirSync(join(repo, 'new', 'deep'), { recursive: true });
+      await wait(300);
+      expect(watcher.watches).toBe(1 + 30 + 30 + 2);
+      rmSync(join(repo, 'd0'), { recursive: true, force: true, maxRetries: 5 });
+      await wait(300);
+      expect(watcher.watches).toBe(1 + 29 + 29 + 2);
+    } finally {
+      watcher.close();
+    }
+  });
+});
 
 describe('watchRepo and unwatchRepo', () => {
   it('emits repoChanged for the watched repository, replaces it with a new watch, and stops on unwatch', async () => {
@@ -141,7 +162,7 @@ describe('watchRepo and unwatchRepo', () => {
       ok: true,
       value: null,
     });
-    rmSync(doomed, { recursive: true, force: true });
+    rmSync(doomed, { recursive: true, force: true, maxRetries: 5 });
     await wait(500);
     expect(await dispatch(table, 'unwatchRepo', { path: doomed }, f.context)).toEqual({
       ok: true,
