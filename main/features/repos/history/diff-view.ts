@@ -265,6 +265,12 @@ export async function fileDiff(
           : 'The content did not change.',
     };
 
+  if (before === null && after?.where === 'file' && after.mode === '040000')
+    return {
+      kind: 'none',
+      file,
+      reason: 'A new folder Git does not track yet. Tick it to add every file in it.',
+    };
   if (before?.mode === '160000' || after?.mode === '160000' || after?.mode === '040000')
     return {
       kind: 'none',
