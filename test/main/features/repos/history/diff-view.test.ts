@@ -167,6 +167,20 @@ describe('text changes', () => {
     rmSync(join(repo, 'new folder'), { recursive: true });
   });
 
+  // FIFOs are a POSIX thing; reading one would wait for a writer forever.
+  it.skipIf(!POSIX_MODES)('answers at once for a pipe in the work tree, never reading it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    expect(spawnSync('mkfifo', [join(repo, 'pipe')]).status).toBe(0);
+    try {
+      expect(await value(repo, 'pipe', UNSTAGED)).toMatchObject({
+        kind: 'none',
+        reason: expect.stringContaining('not a file'),
+      });
+    } finally {
+      rmSync(join(repo, 'pipe'));
+    }
+  });
+
   it('says so for an empty file', async () => {
     writeFileSync(join(repo, 'empty.txt'), '');
     expect(await value(repo, 'empty.txt', UNSTAGED)).toMatchObject({
