@@ -123,6 +123,8 @@ export class RepoWatcher {
     });
     // On Windows a deleted folder is an EPERM error on the watch: the end of it, not a crash.
     watcher.on('error', () => this.end('The folder can no longer be watched.'));
+    // A watch never keeps the process alive by itself (the browser-mode server exits with its parent).
+    watcher.unref();
     this.tree = watcher;
   }
 
@@ -138,6 +140,7 @@ export class RepoWatcher {
       if (folder === this.root) this.end('The folder can no longer be watched.');
       else this.changed();
     });
+    watcher.unref();
     this.folders.set(folder, watcher);
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     const below = entries.filter(
