@@ -1,12 +1,15 @@
-import { open } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git } from '../../git/core';
+import { git, type GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
 import { parsePointer, POINTER_HEADER } from '../../git/objects';
 
 // After a clone without Git LFS (or with smudging skipped), large files
 // are left as ~130-byte pointer stubs, and libraries then fail with "You seem to have cloned a
 // repository without having git-lfs installed" (HUB-FACTS). This finds them in the work tree.
+
+/** Pointers are about 130 bytes; parsePointer reads at most 1024. */
+const POINTER_MAX = 1024;
 
 export interface PointerFile {
   readonly path: string;
@@ -15,32 +18,51 @@ export interface PointerFile {
   readonly size: number;
 }
 
-/** Work-tree files that are still LFS pointers (read from disk, so it works without git-lfs). */
+/**
+ * The tracked paths .gitattributes sends through LFS (`ls-files` with the attr pathspec magic, one
+ * process): where pointers can be, and which listed changes are LFS files.
+ */
+export async function lfsTrackedPaths(context: GitContext, repoPath: string): Promise<string[]> {
+  const listed = await git(context, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], {
+    cwd: repoPath,
+  });
+  return listed.stdout.split('\u0000').filter(Boolean);
+}
+
+/**
+ * Work-tree files that are still LFS pointers (read from disk, so it works without git-lfs).
+ * Only LFS paths the size of a pointer are opened; `tracked` is lfsTrackedPaths when the caller
+ * has it already.
+ */
 export async function findPointerFiles(
   home: string,
   repoPath: string,
   env: NodeJS.ProcessEnv,
+  tracked?: readonly string[],
 ): Promise<PointerFile[]> {
-  // Only paths .gitattributes sends through LFS can be pointers that matter (pathspec magic).
-  const listed = await git(
-    gitContext({ home }, env),
-    ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'],
-    {
-      cwd: repoPath,
-    },
-  );
+  const paths = tracked ?? (await lfsTrackedPaths(gitContext({ home }, env), repoPath));
   const found: PointerFile[] = [];
   const header = Buffer.from(POINTER_HEADER);
-  for (const path of listed.stdout.split('\u0000').filter(Boolean)) {
+  // One lstat each; only regular files the size of a pointer are opened and read.
+  const small = await Promise.all(
+    paths.map((path) =>
+      lstat(join(repoPath, path)).then(
+        (info) => info.isFile() && info.size >= header.length && info.size <= POINTER_MAX,
+        () => false, // deleted in the work tree
+      ),
+    ),
+  );
+  for (const [index, path] of paths.entries()) {
+    if (!small[index]) continue;
     let handle;
     try {
       handle = await open(join(repoPath, path), 'r');
     } catch {
-      continue; // deleted in the work tree, or not a regular file
+      continue; // gone since, or not readable
     }
     try {
       const { size } = await handle.stat();
-      if (!(await handle.stat()).isFile() || size > 1024 || size < header.length) continue;
+      if (size > POINTER_MAX) continue;
       const buffer = Buffer.alloc(size);
       await handle.read(buffer, 0, size, 0);
       const pointer = parsePointer(buffer.toString('utf8'));

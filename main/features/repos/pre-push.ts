@@ -1,19 +1,14 @@
 import { git, type GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
-import { listPushedBlobs, parsePointer } from '../../git/objects';
-import {
-  checkFile,
-  transfersFromConfig,
-  type PrePushReport,
-  type PushProblem,
-  type RepoTransfers,
-} from '../../hub/push-rules';
+import { blobsAt, listPushedBlobs, rangeKey, type SizedBlob } from '../../git/objects';
+import { TEN_MIB, transfersFromConfig, type PrePushReport, type RepoTransfers } from '../../hub/push-rules';
+import { blobFacts, problemsOf, type BlobFacts } from './rules/facts';
 
 /**
  * The transfers the repository's git config offers the Hub (every scope, as git-lfs reads it),
  * so a file over 5 GB is not flagged when the large-file transfer or git-xet is set up.
  */
-async function repoTransfers(context: GitContext, repoPath: string): Promise<RepoTransfers> {
+export async function repoTransfers(context: GitContext, repoPath: string): Promise<RepoTransfers> {
   // Exit 1: no lfs.* key at all.
   const config = await git(context, ['config', '--get-regexp', '^lfs\\.'], {
     cwd: repoPath,
@@ -22,41 +17,89 @@ async function repoTransfers(context: GitContext, repoPath: string): Promise<Rep
   return transfersFromConfig(config.exitCode === 0 ? config.stdout : '');
 }
 
+/** What the check learnt of one range of commits: objects never change, so it holds while the range does. */
+interface Scanned {
+  readonly commits: number;
+  readonly blobs: readonly SizedBlob[];
+  readonly facts: ReadonlyMap<string, BlobFacts>;
+  /** The blob at each path of the branch tip, read only once a problem needs placing. */
+  tip?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The last scan per repository, keyed by the commits of its range (rangeKey), so the screen's
+ * refreshes (a watcher, window focus) do not walk 50,000 files of a never-pushed branch again
+ * until a commit, a fetch or a push moves the range. A few repositories at most.
+ */
+const scans = new Map<string, { readonly key: string; readonly scanned: Scanned }>();
+const KEPT_SCANS = 8;
+
+/** Forgets every kept scan (the bench measures the scan itself, not the kept answer). */
+export function forgetScans(): void {
+  scans.clear();
+}
+
+async function scan(
+  context: GitContext,
+  repoPath: string,
+  options: { readonly revision?: string; readonly exclude?: readonly string[] },
+): Promise<Scanned> {
+  const place = `${repoPath}\u0000${options.revision ?? 'HEAD'}\u0000${(options.exclude ?? []).join('\u0000')}`;
+  const kept = scans.get(place);
+  // With nothing kept, the scan starts beside the key instead of after it (a no-op handler, so a
+  // failed listing waits for its await below instead of counting as unhandled).
+  const listing = kept ? undefined : listPushedBlobs(context, repoPath, options);
+  listing?.catch(() => undefined);
+  const key = await rangeKey(context, repoPath, options);
+  if (key !== undefined && kept?.key === key) return kept.scanned;
+  const { commits, blobs } = await (listing ?? listPushedBlobs(context, repoPath, options));
+  // A listing that ran beside the key is kept only if the range did not move meanwhile.
+  // A blob over 10 MiB is a problem whatever its bytes: the tip that places it is read meanwhile.
+  const [facts, keyAfter, tip] = await Promise.all([
+    blobFacts(context, repoPath, blobs),
+    listing ? rangeKey(context, repoPath, options) : key,
+    blobs.some((blob) => blob.size > TEN_MIB)
+      ? blobsAt(context, repoPath, options.revision ?? 'HEAD')
+      : undefined,
+  ]);
+  const scanned: Scanned = { commits, blobs, facts, ...(tip ? { tip } : {}) };
+  if (key !== undefined && keyAfter === key) {
+    scans.delete(place);
+    scans.set(place, { key, scanned });
+    for (const old of scans.keys()) if (scans.size > KEPT_SCANS) scans.delete(old);
+  }
+  return scanned;
+}
+
 /**
  * The Hub's push rules (hub/push-rules.ts) over the commits `revision` would push that `exclude`
  * (default: every remote-tracking branch) does not have, so the person learns which file breaks
  * which rule before the Hub refuses the push. Problems with `blocking: false` are warnings.
+ * Blob sizes come from object headers; only blobs a rule needs to look into are read
+ * (rules/facts.ts), and the branch tip is listed only when there is a problem to place.
  */
 export async function prePushCheck(
   home: string,
   repoPath: string,
   env: NodeJS.ProcessEnv,
-  options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
+  options: {
+    readonly revision?: string;
+    readonly exclude?: readonly string[];
+    /** Already read by the caller (the repository state reads it once for two checks). */
+    readonly transfers?: Promise<RepoTransfers>;
+  } = {},
 ): Promise<PrePushReport> {
   const context = gitContext({ home }, env);
-  const [{ commits, blobs }, transfers] = await Promise.all([
-    listPushedBlobs(context, repoPath, options),
-    repoTransfers(context, repoPath),
+  const [scanned, transfers] = await Promise.all([
+    scan(context, repoPath, options),
+    options.transfers ?? repoTransfers(context, repoPath),
   ]);
-  const problems: PushProblem[] = [];
-  const seen = new Set<string>();
-  for (const blob of blobs) {
-    const pointer = blob.smallText === undefined ? undefined : parsePointer(blob.smallText);
-    const problem = checkFile(
-      {
-        path: blob.path,
-        size: blob.size,
-        binary: blob.binary,
-        inHistoryOnly: !blob.atTip,
-        ...(pointer ? { pointerSize: pointer.size } : {}),
-      },
-      transfers,
-    );
-    const key = problem ? `${problem.rule}\u0000${blob.path}\u0000${blob.oid}` : '';
-    if (problem && !seen.has(key)) {
-      seen.add(key);
-      problems.push(problem);
-    }
-  }
-  return { commits, problems };
+  const { commits, blobs, facts } = scanned;
+  if (problemsOf(blobs, facts, transfers, () => true).length === 0) return { commits, problems: [] };
+  scanned.tip ??= await blobsAt(context, repoPath, options.revision ?? 'HEAD');
+  const tip = scanned.tip;
+  return {
+    commits,
+    problems: problemsOf(blobs, facts, transfers, (blob) => tip.get(blob.path) === blob.oid),
+  };
 }
