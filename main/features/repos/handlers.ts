@@ -30,7 +30,8 @@ import { SafetyError } from './safety/errors';
 import { safetyFailure } from './safety/handlers';
 import { finishOperation } from './safety/operation';
 import { refuseWhileInProgress, safePull } from './safety/pull';
-import { hubAddresses, readRepoState } from './state';
+import { fetchesOf } from './history/fetch-memory';
+import { hubAddresses, repoStateOf } from './state';
 
 // The repository screen's operations: schema, call, map. Paths and addresses from the renderer
 // are checked in the services (a folder that is a git work tree; an address parseRepoInput
@@ -107,8 +108,7 @@ export function repoHandlers(
       async () => known ?? listRemotes(gitContextOf(context), path, hubAddresses(context.settings)),
     );
 
-  const state = (path: string, context: HandlerContext) =>
-    readRepoState(context.settings, gitContextOf(context), path);
+  const state = (path: string, context: HandlerContext) => repoStateOf(context, path);
 
   /** Runs a long git operation under a runId, streaming progress and honouring cancel. */
   const tracked = <T>(
@@ -131,6 +131,8 @@ export function repoHandlers(
       // Nothing is pushed while a merge or rebase is in the middle or a file is unmerged: that is
       // how conflict markers would reach the Hub.
       if (operation === 'push') await refuseWhileInProgress(git, repo, 'push');
+      // A background fetch of the same remote would race this run for its refs' locks.
+      await fetchesOf(context.session).idle(repo);
       const { run: result, notes } = await tracked(runId, context, (signal, onProgress) =>
         operation === 'push'
           ? push(git, repo, { signal, onProgress }).then((run) => ({ run, notes: [] as readonly string[] }))

@@ -10,6 +10,11 @@ import { lfsState } from './lfs';
 import { findPointerFiles, lfsTrackedPaths } from './pointers';
 import { prePushCheck, repoTransfers } from './pre-push';
 import { stagedProblems } from './rules/staged';
+import { readConflicts, type Conflicts } from '../../git/conflicts';
+import { gitContextOf } from '../../git/environment';
+import type { HandlerContext } from '../../ipc/dispatch';
+import type { FetchTracker } from './history/fetch-tracker';
+import { fetchesOf } from './history/fetch-memory';
 
 /** The Hub's web and SSH addresses, for reading remotes. */
 export const hubAddresses = (settings: Settings) => ({
@@ -18,16 +23,28 @@ export const hubAddresses = (settings: Settings) => ({
 });
 
 /** One listed change as the screen gets it: LFS or not, and a conflict when git has it unmerged. */
-function changeView(change: ChangedFile, lfs: ReadonlySet<string>): ChangedFileView {
+function changeView(
+  change: ChangedFile,
+  lfs: ReadonlySet<string>,
+  conflicts: ReadonlyMap<string, Conflicts['files'][number]['conflict']>,
+): ChangedFileView {
   const { unmerged, ...rest } = change;
+  // readConflicts read the index's stages and the file: LFS on either side, markers still there.
+  const conflict = unmerged
+    ? (conflicts.get(change.path) ?? { xy: unmerged, lfs: false, markers: true })
+    : undefined;
   return {
     ...rest,
     ...(lfs.has(change.path) ? { lfs: true } : {}),
-    // Provisional: conflicts.ts (readConflicts, another part of issue 12) says whether the file
-    // is stored with LFS and still holds markers; the lead merges its answer here.
-    ...(unmerged ? { conflict: { xy: unmerged, lfs: false, markers: false } } : {}),
+    ...(conflict ? { conflict } : {}),
   };
 }
+
+/** Conflicted files first (they are what the person must decide), the rest as git listed them. */
+const conflictsFirst = (changes: readonly ChangedFileView[]): ChangedFileView[] => [
+  ...changes.filter((change) => change.conflict),
+  ...changes.filter((change) => !change.conflict),
+];
 
 /**
  * Which listed changes are LFS files. Paths in the index come from the list of LFS paths the
@@ -50,16 +67,23 @@ async function lfsOfChanges(
 }
 
 /** Everything the screen shows, read in parallel in the folder `top`. */
-async function readAt(settings: Settings, git: GitContext, top: string): Promise<RepoState> {
+async function readAt(
+  settings: Settings,
+  git: GitContext,
+  top: string,
+  fetches: FetchTracker | undefined,
+): Promise<RepoState> {
   const transfers = repoTransfers(git, top);
   const tracked = lfsTrackedPaths(git, top);
-  const [status, remotes, pointers, prePush, lfs] = await Promise.all([
+  const [status, remotes, pointers, prePush, lfs, conflicts] = await Promise.all([
     repoStatus(git, top),
     listRemotes(git, top, hubAddresses(settings)),
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
     prePushCheck(settings.home, top, git.env, { transfers }),
     lfsState(settings, git.env),
+    readConflicts(git, top),
   ]);
+  const conflicted = new Map(conflicts.files.map((file) => [file.path, file.conflict]));
   // What only a list of changes asks for: nothing ticked, no diff of the index (the usual case).
   const [lfsPaths, staged] = await Promise.all([
     lfsOfChanges(git, top, status, await tracked),
@@ -73,7 +97,7 @@ async function readAt(settings: Settings, git: GitContext, top: string): Promise
     upstream: status.upstream,
     ahead: status.ahead,
     behind: status.behind,
-    changes: status.changes.map((change) => changeView(change, lfsPaths)),
+    changes: conflictsFirst(status.changes.map((change) => changeView(change, lfsPaths, conflicted))),
     identity: status.identity,
     remotes: remotes.map(remoteView),
     pointers: pointers.map((pointer) => ({ path: pointer.path, size: pointer.size })),
@@ -85,9 +109,8 @@ async function readAt(settings: Settings, git: GitContext, top: string): Promise
     staged: {
       problems: staged.map((problem) => ({ ...problem, text: describeStagedProblem(problem) })),
     },
-    // The lead wires these from conflicts.ts and the fetch part of issue 12.
-    inProgress: null,
-    fetch: null,
+    inProgress: conflicts.inProgress,
+    fetch: fetches?.last(top) ?? null,
     moreChanges: status.moreChanges,
   };
 }
@@ -98,9 +121,21 @@ async function readAt(settings: Settings, git: GitContext, top: string): Promise
  * the check of the folder; if the folder is not a repository, or not its top, that check's answer
  * wins and the reads run again at the real top.
  */
-export async function readRepoState(settings: Settings, git: GitContext, path: string): Promise<RepoState> {
-  const [top, guess] = await Promise.allSettled([checkRepoPath(git, path), readAt(settings, git, path)]);
+export async function readRepoState(
+  settings: Settings,
+  git: GitContext,
+  path: string,
+  fetches?: FetchTracker,
+): Promise<RepoState> {
+  const [top, guess] = await Promise.allSettled([
+    checkRepoPath(git, path),
+    readAt(settings, git, path, fetches),
+  ]);
   if (top.status === 'rejected') throw top.reason;
   if (top.value === path && guess.status === 'fulfilled') return guess.value;
-  return readAt(settings, git, top.value);
+  return readAt(settings, git, top.value, fetches);
 }
+
+/** The repository state as a handler answers it, with the app instance's last fetch. */
+export const repoStateOf = (context: HandlerContext, path: string): Promise<RepoState> =>
+  readRepoState(context.settings, gitContextOf(context), path, fetchesOf(context.session));

@@ -13,7 +13,8 @@ import { hubAddresses } from '../state';
 import { commitFiles, commitHistory, HISTORY_PAGE_MAX } from './commits';
 import { fileDiff } from './diff-view';
 import { HistoryError, historyFailure } from './errors';
-import { FetchTracker } from './fetch-tracker';
+import type { FetchTracker } from './fetch-tracker';
+import { fetchesOf as sessionFetches } from './fetch-memory';
 import { RepoWatcher, type WatchOptions } from './watcher';
 
 // Diffs, history, fetch and the work-tree watcher (issue 12, items 3-5): schema, call, map.
@@ -43,7 +44,8 @@ export function historyHandlers(
 ): HandlerTable<
   'commitHistory' | 'commitFiles' | 'fileDiff' | 'fetchRepo' | 'cancelFetch' | 'watchRepo' | 'unwatchRepo'
 > {
-  const fetches = options.fetches ?? new FetchTracker();
+  /** The app instance's fetch memory (tests may give one of their own). */
+  const fetchesOf = (context: HandlerContext) => options.fetches ?? sessionFetches(context.session);
   const startedAt = options.startedAt ?? APP_STARTED_AT;
   let watching: { readonly asked: string; readonly top: string; readonly watcher: RepoWatcher } | undefined;
 
@@ -116,7 +118,7 @@ export function historyHandlers(
       handle: async ({ path, force }, context) => {
         try {
           const repo = await top(path, context);
-          const answer = await fetches.fetch(
+          const answer = await fetchesOf(context).fetch(
             { git: gitContextOf(context), top: repo, hub: hubAddresses(context.settings) },
             force,
           );
@@ -138,7 +140,7 @@ export function historyHandlers(
       handle: async ({ path }, context) => {
         // A folder that is no longer a repository has no fetch to stop: the path itself is tried too.
         const repo = await top(path, context).catch(() => path);
-        fetches.cancel(repo);
+        fetchesOf(context).cancel(repo);
         return ok(null);
       },
     },

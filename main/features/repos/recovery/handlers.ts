@@ -6,7 +6,7 @@ import { ONE_LINE, PATH } from '../../../ipc/schemas';
 import { gitContextOf } from '../../../git/environment';
 import { checkRepoPath } from '../../../git/repo-path';
 import { localFailure } from '../outcome';
-import { readRepoState } from '../state';
+import { repoStateOf } from '../state';
 import { recoveryList, restoreBackup } from './backups';
 import { branchList, createBranch } from './branches';
 import { discardedView, discardFiles, restoreSet } from './discard';
@@ -43,8 +43,7 @@ async function inRepo<T>(
   }
 }
 
-const state = (top: string, context: HandlerContext) =>
-  readRepoState(context.settings, gitContextOf(context), top);
+const state = (top: string, context: HandlerContext) => repoStateOf(context, top);
 
 export function recoveryHandlers(): HandlerTable<
   | 'createBranch'

@@ -9,7 +9,7 @@ import { unstage } from '../../../git/unstage';
 import { repoFailure } from '../failure';
 import { lfsState } from '../lfs';
 import { localFailure } from '../outcome';
-import { readRepoState } from '../state';
+import { repoStateOf } from '../state';
 import { StoreError, storeWithLfs } from './store-lfs';
 
 // Ticking and unticking, and the Hub's rules on ticked files before a commit (issue 12, item 7):
@@ -55,7 +55,7 @@ export function rulesHandlers(): HandlerTable<'unstageFiles' | 'storeWithLfs'> {
             });
           }
           await unstage(git, repo, paths);
-          return ok(await readRepoState(context.settings, git, repo));
+          return ok(await repoStateOf(context, repo));
         } catch (error) {
           return local(error, context, repo);
         }
@@ -90,7 +90,7 @@ export function rulesHandlers(): HandlerTable<'unstageFiles' | 'storeWithLfs'> {
         }
         try {
           await storeWithLfs(git, repo, pattern);
-          return ok(await readRepoState(context.settings, git, repo));
+          return ok(await repoStateOf(context, repo));
         } catch (error) {
           if (error instanceof StoreError) return fail(error.code, error.message, error.hint);
           return local(error, context, repo);

@@ -6,7 +6,7 @@ import type { HandlerContext, HandlerTable } from '../../../ipc/dispatch';
 import { fail, ok } from '../../../ipc/result';
 import { ONE_LINE, PATH } from '../../../ipc/schemas';
 import { repoFailure } from '../failure';
-import { readRepoState } from '../state';
+import { repoStateOf } from '../state';
 import { SafetyError } from './errors';
 import { abortOperation } from './operation';
 import { resolveConflict } from './resolve';
@@ -34,8 +34,7 @@ export function safetyFailure<T>(error: unknown): Result<T> {
 }
 
 export function safetyHandlers(): HandlerTable<'resolveConflict' | 'abortOperation' | 'switchBranch'> {
-  const state = (path: string, context: HandlerContext) =>
-    readRepoState(context.settings, gitContextOf(context), path);
+  const state = (path: string, context: HandlerContext) => repoStateOf(context, path);
   return {
     resolveConflict: {
       schema: z.object({ path: PATH, file: FILE, choice: z.enum(['mine', 'theirs', 'fixed']) }),
