@@ -27,6 +27,7 @@ export interface Change {
   readonly paths: readonly string[];
 }
 
+/** The refusal for a file with nothing to show: the list the person picked it from is out of date. */
 export const notChanged = (file: string, where: string): HistoryError =>
   new HistoryError(
     'not_found',

@@ -93,10 +93,10 @@ async function imageSide(
 const isFileMode = (side: Side) => side === null || side.mode.startsWith('100');
 
 /** Words for a change of nothing but the executable bit. */
-function modeChange(before: Side, after: Side): string | null {
-  if (!before || !after || before.mode === after.mode) return null;
-  if (after.mode === '100755') return 'Only the file’s permissions changed: it can now be run as a program.';
-  if (before.mode === '100755')
+function modeChange(modes: { readonly from: string; readonly to: string } | null): string | null {
+  if (modes === null) return null;
+  if (modes.to === '100755') return 'Only the file’s permissions changed: it can now be run as a program.';
+  if (modes.from === '100755')
     return 'Only the file’s permissions changed: it can no longer be run as a program.';
   return 'Only the kind of file changed.';
 }
@@ -189,7 +189,7 @@ export async function fileDiff(
   const parsed = parsePatch(patch.patch, limits);
   if (parsed.totalLines === 0) {
     const reason =
-      modeChange(before, after) ??
+      modeChange(patch.modes) ??
       ((before?.size ?? 0) === 0 && (after?.size ?? 0) === 0
         ? before === null
           ? 'A new, empty file.'
