@@ -243,7 +243,16 @@ describe('what a commit did', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
-    for (const file of ['../outside.txt', '-p', '/etc/passwd', 'a/../../b', '.git/config', 'a\nb'])
+    for (const file of [
+      '../outside.txt',
+      '-p',
+      '/etc/passwd',
+      'a/../../b',
+      '.git/config',
+      'a\nb',
+      'a\\..\\..\\b',
+      'C:/x',
+    ])
       expect(await diff(repo, file, UNSTAGED), file).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
