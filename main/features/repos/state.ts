@@ -4,11 +4,12 @@ import { lfsFiltered } from '../../git/check-attr';
 import type { GitContext } from '../../git/core';
 import { listRemotes, remoteView } from '../../git/remotes';
 import { checkRepoPath } from '../../git/repo-path';
+import { readRepoConfig, type RepoConfig } from '../../git/repo-config';
 import { repoStatus, type ChangedFile, type RepoStatus } from '../../git/status';
-import { describeProblem, describeStagedProblem } from '../../hub/push-rules';
+import { describeProblem, describeStagedProblem, transfersFromConfig } from '../../hub/push-rules';
 import { lfsState } from './lfs';
 import { findPointerFiles, lfsTrackedPaths } from './pointers';
-import { prePushCheck, repoTransfers } from './pre-push';
+import { prePushCheck } from './pre-push';
 import { stagedProblems } from './rules/staged';
 
 /** The Hub's web and SSH addresses, for reading remotes. */
@@ -51,10 +52,14 @@ async function lfsOfChanges(
 
 /** Everything the screen shows, read in parallel in the folder `top`. */
 async function readAt(settings: Settings, git: GitContext, top: string): Promise<RepoState> {
-  const transfers = repoTransfers(git, top);
+  // One read of the settings for who commits and for the 5 GB rule, started by the status call.
+  let config: Promise<RepoConfig> | undefined;
+  const configOnce = () => (config ??= readRepoConfig(git, top));
+  const reading = repoStatus(git, top, configOnce);
+  const transfers = configOnce().then((read) => transfersFromConfig(read.lfs));
   const tracked = lfsTrackedPaths(git, top);
   const [status, remotes, pointers, prePush, lfs] = await Promise.all([
-    repoStatus(git, top),
+    reading,
     listRemotes(git, top, hubAddresses(settings)),
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
     prePushCheck(settings.home, top, git.env, { transfers }),
@@ -99,7 +104,8 @@ async function readAt(settings: Settings, git: GitContext, top: string): Promise
  * wins and the reads run again at the real top.
  */
 export async function readRepoState(settings: Settings, git: GitContext, path: string): Promise<RepoState> {
-  const [top, guess] = await Promise.allSettled([checkRepoPath(git, path), readAt(settings, git, path)]);
+  // The reads first: starting a process holds up the next, and the status is the longest.
+  const [guess, top] = await Promise.allSettled([readAt(settings, git, path), checkRepoPath(git, path)]);
   if (top.status === 'rejected') throw top.reason;
   if (top.value === path && guess.status === 'fulfilled') return guess.value;
   return readAt(settings, git, top.value);
