@@ -1,6 +1,8 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, type GitContext } from './core';
+import type { GitContext } from './core';
+import { gitListing } from './objects';
+import { readRepoConfig, type RepoConfig } from './repo-config';
 
 // What changed in a work tree: `git status --porcelain=v2` read once. It must stay about as fast
 // as `git status` itself on a 50,000-file tree (issue 12, "Performance"), so untracked folders
@@ -133,29 +135,6 @@ export function cutList(
   return { listed: changes.filter((_, index) => keep.has(index)), more: changes.length - limit };
 }
 
-/**
- * Why: who commits here (user.name and user.email as git resolves them: the last value wins), in
- * one `git config --get-regexp` beside the status instead of two reads one after the other.
- */
-async function identityOf(
-  context: GitContext,
-  repoPath: string,
-): Promise<{ readonly name: string; readonly email: string } | null> {
-  // Exit 1: neither is set.
-  const out = await git(context, ['config', '-z', '--get-regexp', '^user\\.(name|email)$'], {
-    cwd: repoPath,
-    okExitCodes: [0, 1],
-  });
-  const values = new Map<string, string>();
-  for (const entry of out.stdout.split('\u0000')) {
-    const newline = entry.indexOf('\n');
-    if (newline > 0) values.set(entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1).trim());
-  }
-  const name = values.get('user.name') ?? '';
-  const email = values.get('user.email') ?? '';
-  return name && email ? { name, email } : null;
-}
-
 /** Why: the work-tree size of a listed file, or null when there is nothing to measure. */
 async function sizeOf(repoPath: string, change: ChangedFile): Promise<number | null> {
   if (change.folder || change.status.includes('D')) return null;
@@ -172,15 +151,19 @@ async function sizeOf(repoPath: string, change: ChangedFile): Promise<number | n
  * Untracked folders are folded (`--untracked-files=normal`, git's default): listing each of
  * 50,000 new files would cost more than the status itself.
  */
-export async function repoStatus(context: GitContext, repoPath: string): Promise<RepoStatus> {
-  const [out, identity] = await Promise.all([
-    git(
-      context,
-      ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
-      { cwd: repoPath },
-    ),
-    identityOf(context, repoPath),
-  ]);
+export async function repoStatus(
+  context: GitContext,
+  repoPath: string,
+  /** The repository's settings, when the caller reads them anyway (the state call does). */
+  config: () => Promise<RepoConfig> = () => readRepoConfig(context, repoPath),
+): Promise<RepoStatus> {
+  // The status first: it is the longest run, and starting a process holds up the ones after it.
+  const running = gitListing(
+    context,
+    ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
+    { cwd: repoPath },
+  );
+  const [out, { identity }] = await Promise.all([running, config()]);
   const parsed = parsePorcelainV2(out.stdout);
   const { listed, more } = cutList(parsed.changes);
   const sized = await Promise.all(

@@ -4,11 +4,12 @@ import { lfsFiltered } from '../../git/check-attr';
 import type { GitContext } from '../../git/core';
 import { listRemotes, remoteView } from '../../git/remotes';
 import { checkRepoPath } from '../../git/repo-path';
+import { readRepoConfig, type RepoConfig } from '../../git/repo-config';
 import { repoStatus, type ChangedFile, type RepoStatus } from '../../git/status';
-import { describeProblem, describeStagedProblem } from '../../hub/push-rules';
+import { describeProblem, describeStagedProblem, transfersFromConfig } from '../../hub/push-rules';
 import { lfsState } from './lfs';
 import { findPointerFiles, lfsTrackedPaths } from './pointers';
-import { prePushCheck, repoTransfers } from './pre-push';
+import { prePushCheck } from './pre-push';
 import { stagedProblems } from './rules/staged';
 import { readConflicts, type Conflicts } from '../../git/conflicts';
 import { gitContextOf } from '../../git/environment';
@@ -73,10 +74,14 @@ async function readAt(
   top: string,
   fetches: FetchTracker | undefined,
 ): Promise<RepoState> {
-  const transfers = repoTransfers(git, top);
+  // One read of the settings for who commits and for the 5 GB rule, started by the status call.
+  let config: Promise<RepoConfig> | undefined;
+  const configOnce = () => (config ??= readRepoConfig(git, top));
+  const reading = repoStatus(git, top, configOnce);
+  const transfers = configOnce().then((read) => transfersFromConfig(read.lfs));
   const tracked = lfsTrackedPaths(git, top);
   const [status, remotes, pointers, prePush, lfs, conflicts] = await Promise.all([
-    repoStatus(git, top),
+    reading,
     listRemotes(git, top, hubAddresses(settings)),
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
     prePushCheck(settings.home, top, git.env, { transfers }),
@@ -127,9 +132,10 @@ export async function readRepoState(
   path: string,
   fetches?: FetchTracker,
 ): Promise<RepoState> {
-  const [top, guess] = await Promise.allSettled([
-    checkRepoPath(git, path),
+  // The reads first: starting a process holds up the next, and the status is the longest.
+  const [guess, top] = await Promise.allSettled([
     readAt(settings, git, path, fetches),
+    checkRepoPath(git, path),
   ]);
   if (top.status === 'rejected') throw top.reason;
   if (top.value === path && guess.status === 'fulfilled') return guess.value;

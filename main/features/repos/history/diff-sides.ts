@@ -27,6 +27,7 @@ export interface Change {
   readonly paths: readonly string[];
 }
 
+/** The refusal for a file with nothing to show: the list the person picked it from is out of date. */
 export const notChanged = (file: string, where: string): HistoryError =>
   new HistoryError(
     'not_found',
@@ -90,7 +91,11 @@ export async function uncommitted(
   file: string,
   staged: boolean,
 ): Promise<Change> {
-  const [head, index] = await Promise.all([headCommit(context, top), indexEntry(context, top, file)]);
+  const [head, index, work] = await Promise.all([
+    headCommit(context, top),
+    indexEntry(context, top, file),
+    staged ? Promise.resolve(null) : workFile(top, file),
+  ]);
   if (staged) {
     if (index?.kind === 'conflicted')
       throw new HistoryError(
@@ -103,7 +108,7 @@ export async function uncommitted(
     const after = index ? await sized(context, top, index.oid, index.mode) : null;
     return { before, after, spec: { kind: 'staged' }, paths: from ? [file, from] : [file] };
   }
-  const after = await workFile(top, file);
+  const after = work;
   if (index === null) {
     // Not in the index: an untracked file, shown as all added.
     if (after === null) throw notChanged(file, 'in the work tree');
