@@ -13,6 +13,7 @@ import {
   writeBlob,
   type IndexEntry,
 } from '../../../git/index-entries';
+import { untrackedIn } from '../../../git/untracked';
 import { repoStatus } from '../../../git/status';
 import { RecoveryError } from './errors';
 import {
@@ -133,6 +134,20 @@ async function leftState(git: GitContext, top: string, paths: readonly string[])
 }
 
 /**
+ * The current changes by path. A folder of new files is one entry in the list (as git folds it):
+ * its files are listed here too, so discarding the folder discards each file in it, and a file
+ * inside it may be named on its own.
+ */
+async function changesByPath(git: GitContext, top: string) {
+  const status = await repoStatus(git, top);
+  const changes = new Map(status.changes.map((change) => [change.path, change]));
+  const folders = status.changes.filter((change) => change.folder).map((change) => change.path);
+  const inFolders = await untrackedIn(git, top, folders);
+  for (const path of inFolders) changes.set(path, { path, status: '??', staged: false, size: null });
+  return { changes, inFolders };
+}
+
+/**
  * Discards exactly the listed files (each must be one of the current changes, else not_found
  * naming it). A renamed file takes its old name along (one change to the person).
  */
@@ -150,9 +165,14 @@ export async function discardFiles(
       'No file was chosen to discard.',
       'Tick the files to discard first.',
     );
-  const status = await repoStatus(git, top);
-  const changes = new Map(status.changes.map((change) => [change.path, change]));
-  const wanted = [...new Set(files)];
+  const { changes, inFolders } = await changesByPath(git, top);
+  const wanted = [
+    ...new Set(
+      files.flatMap((file) =>
+        changes.get(file)?.folder ? inFolders.filter((path) => path.startsWith(file)) : [file],
+      ),
+    ),
+  ];
   for (const file of wanted)
     if (!changes.has(file))
       throw new RecoveryError(
@@ -242,8 +262,7 @@ export async function restoreSet(
   });
   let keptFirst: DiscardedSet | undefined;
   if (changedSince.length > 0) {
-    const status = await repoStatus(git, top);
-    const changes = new Map(status.changes.map((change) => [change.path, change]));
+    const { changes } = await changesByPath(git, top);
     const keep = await filesToKeep(
       git,
       top,
