@@ -1,0 +1,401 @@
+import type { StateCreator } from 'zustand';
+import type {
+  AppError,
+  BranchList,
+  CommitFileView,
+  CommitView,
+  DiffSource,
+  DiffView,
+  RecoveryView,
+  RepoState,
+  Result,
+} from '../../../preload/contract';
+import type { AppStore } from '../../store/app-store';
+import { countOf } from './workspace/workspace-text';
+import * as ws from './workspace-service';
+
+/** The two lists beside the diff, as in GitHub Desktop. */
+export type WorkspaceTab = 'changes' | 'history';
+
+/** What the diff pane shows: an uncommitted change (ticked or not), or a file of a commit. */
+export type Selection =
+  | { readonly kind: 'change'; readonly file: string; readonly staged: boolean }
+  | { readonly kind: 'commit'; readonly commit: string; readonly file: string | null };
+
+/** The browser-mode answer of "Open in editor" / "Show in folder": the path, to copy. */
+export interface OpenedPath {
+  readonly path: string;
+  readonly opened: boolean;
+}
+
+/** The history tab's page of commits. */
+export interface HistoryPage {
+  readonly commits: readonly CommitView[];
+  readonly more: boolean;
+}
+
+/**
+ * The repository workspace (issue 12) beside the repos slice's state: what is selected and its
+ * diff, the history, the branches, what can be brought back, and the fetch and the watcher that
+ * keep it all current. It lives and dies with the repos slice's visit (`repoVisit`).
+ */
+export interface WorkspaceSlice {
+  readonly workspaceTab: WorkspaceTab;
+  readonly setWorkspaceTab: (tab: WorkspaceTab) => void;
+  readonly selection: Selection | null;
+  readonly diff: DiffView | null;
+  readonly diffError: AppError | null;
+  readonly diffMode: 'unified' | 'split';
+  readonly setDiffMode: (mode: 'unified' | 'split') => void;
+  readonly selectChange: (file: string, staged: boolean) => Promise<void>;
+  readonly selectCommit: (commit: string) => Promise<void>;
+  readonly selectCommitFile: (file: string) => Promise<void>;
+  readonly history: HistoryPage | null;
+  readonly loadHistory: (more: boolean) => Promise<void>;
+  readonly commitFiles: readonly CommitFileView[] | null;
+  readonly branches: BranchList | null;
+  readonly loadBranches: () => Promise<void>;
+  readonly switchRepoBranch: (branch: string, changes: 'carry' | 'leave') => Promise<void>;
+  readonly createRepoBranch: (name: string) => Promise<boolean>;
+  /** What the app did around the last operation ("Your 3 uncommitted changes were set aside and put back."). */
+  readonly workspaceNotes: readonly string[];
+  readonly resolveRepoConflict: (file: string, choice: 'mine' | 'theirs' | 'fixed') => Promise<void>;
+  readonly abortRepoOperation: () => Promise<void>;
+  readonly unstageRepoFiles: (files: readonly string[] | null) => Promise<void>;
+  readonly storeRepoWithLfs: (pattern: string) => Promise<void>;
+  readonly discardRepoFiles: (files: readonly string[]) => Promise<void>;
+  readonly recovery: RecoveryView | null;
+  readonly loadRecovery: () => Promise<void>;
+  readonly restoreRepoDiscarded: (id: string) => Promise<void>;
+  readonly applyRepoStash: (commit: string) => Promise<void>;
+  readonly restoreRepoBackup: (branch: string) => Promise<void>;
+  readonly undoRepoCommit: () => Promise<void>;
+  readonly revertRepoCommit: (commit: string) => Promise<void>;
+  /** Fetches the Hub remote; `force` only for Refresh (main throttles the others). */
+  readonly fetchOpenRepo: (force: boolean) => Promise<void>;
+  readonly openRepoPath: (file: string | null, how: 'editor' | 'folder') => Promise<void>;
+  readonly openedPath: OpenedPath | null;
+  /** Bumped by the failure table's resolve_conflicts: the conflicts list takes the focus. */
+  readonly conflictsFocus: number;
+  readonly focusConflicts: () => void;
+  /** Opens the repository's visit, watches and fetches it; answers how to leave (which stops all that). */
+  readonly enterWorkspace: (path: string) => () => void;
+}
+
+const WORKSPACE_START = {
+  workspaceTab: 'changes',
+  selection: null,
+  diff: null,
+  diffError: null,
+  history: null,
+  commitFiles: null,
+  branches: null,
+  workspaceNotes: [],
+  recovery: null,
+  openedPath: null,
+  conflictsFocus: 0,
+} as const;
+
+const HISTORY_PAGE = 50;
+/** Files changing on disk come in bursts (a save, a build): one read of the state after the burst. */
+export const CHANGE_DEBOUNCE_MS = 400;
+/** How often an open repository is fetched (main also throttles). */
+export const FETCH_EVERY_MS = 5 * 60 * 1000;
+
+export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice> = (set, get) => {
+  /** Workspace calls in flight: a changed-on-disk read waits for them (and for a run) to end. */
+  let busy = 0;
+  let changedWhileBusy = false;
+
+  const path = () => get().repoState?.path ?? get().openRepo;
+
+  /** Runs a call that answers a new state for the open repository, then refreshes what it touches. */
+  const change = async <T>(
+    call: (repo: string) => Promise<Result<T>>,
+    stateOf: (value: T) => RepoState,
+    after?: (value: T) => void,
+  ): Promise<T | null> => {
+    const repo = path();
+    if (!repo) return null;
+    const visit = get().repoVisit;
+    busy += 1;
+    try {
+      const result = await get().updateRepo(() => call(repo), stateOf);
+      if (get().repoVisit !== visit) return null;
+      if (result.ok) {
+        after?.(result.value);
+        void refreshAround();
+        return result.value;
+      }
+      return null;
+    } finally {
+      busy -= 1;
+      if (busy === 0 && changedWhileBusy) repoChanged();
+    }
+  };
+
+  /** After the state changed: the recovery panel, the history and the shown diff follow it. */
+  const refreshAround = async () => {
+    await Promise.all([
+      get().loadRecovery(),
+      get().history ? get().loadHistory(false) : Promise.resolve(),
+      get().branches ? get().loadBranches() : Promise.resolve(),
+      refreshDiff(),
+    ]);
+  };
+
+  /** Shows the diff of `selection` (when it is still the selection once the answer comes). */
+  const showDiff = async (selection: Selection, file: string, source: DiffSource) => {
+    const repo = path();
+    if (!repo) return;
+    const result = await ws.fileDiff(repo, file, source);
+    if (get().selection !== selection) return;
+    set(result.ok ? { diff: result.value, diffError: null } : { diff: null, diffError: result.error });
+  };
+
+  /** The selected change again, as the state now has it (ticked or not), or nothing once it is gone. */
+  const refreshDiff = async () => {
+    const selection = get().selection;
+    if (selection?.kind !== 'change') return;
+    const now = get().repoState?.changes.find((file) => file.path === selection.file);
+    if (!now) {
+      set({ selection: null, diff: null, diffError: null });
+      return;
+    }
+    const again: Selection = { kind: 'change', file: now.path, staged: now.staged };
+    set({ selection: again });
+    await showDiff(again, now.path, { kind: 'change', staged: now.staged });
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Files changed on disk: read the state again after the burst, never while something runs. */
+  const repoChanged = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (busy > 0 || get().repoRuns.repo) {
+        changedWhileBusy = true;
+        return;
+      }
+      changedWhileBusy = false;
+      void get()
+        .reloadRepo()
+        .then(() => refreshDiff());
+    }, CHANGE_DEBOUNCE_MS);
+  };
+
+  return {
+    ...WORKSPACE_START,
+    diffMode: 'unified',
+    setWorkspaceTab: (workspaceTab) => {
+      set({ workspaceTab, selection: null, diff: null, diffError: null, commitFiles: null });
+      if (workspaceTab === 'history' && !get().history) void get().loadHistory(false);
+    },
+    setDiffMode: (diffMode) => set({ diffMode }),
+    selectChange: async (file, staged) => {
+      const selection: Selection = { kind: 'change', file, staged };
+      set({ selection, diff: null, diffError: null, openedPath: null });
+      await showDiff(selection, file, { kind: 'change', staged });
+    },
+    selectCommit: async (commit) => {
+      const selection: Selection = { kind: 'commit', commit, file: null };
+      set({ selection, diff: null, diffError: null, commitFiles: null, openedPath: null });
+      const repo = path();
+      if (!repo) return;
+      const result = await ws.commitFiles(repo, commit);
+      if (get().selection !== selection) return;
+      if (!result.ok) {
+        set({ diffError: result.error });
+        return;
+      }
+      set({ commitFiles: result.value });
+      const first = result.value[0];
+      if (first) await get().selectCommitFile(first.path);
+    },
+    selectCommitFile: async (file) => {
+      const current = get().selection;
+      if (current?.kind !== 'commit') return;
+      const selection: Selection = { kind: 'commit', commit: current.commit, file };
+      set({ selection, diff: null, diffError: null, openedPath: null });
+      await showDiff(selection, file, { kind: 'commit', commit: current.commit });
+    },
+    loadHistory: async (more) => {
+      const repo = path();
+      if (!repo) return;
+      const visit = get().repoVisit;
+      const shown = more ? (get().history?.commits ?? []) : [];
+      const result = await ws.commitHistory(repo, shown.length, HISTORY_PAGE);
+      if (get().repoVisit !== visit) return;
+      if (result.ok)
+        set({ history: { commits: [...shown, ...result.value.commits], more: result.value.more } });
+      else set({ repoError: result.error });
+    },
+    loadBranches: async () => {
+      const repo = path();
+      if (!repo) return;
+      const visit = get().repoVisit;
+      const result = await ws.listBranches(repo);
+      if (get().repoVisit !== visit) return;
+      if (result.ok) set({ branches: result.value });
+      else set({ repoError: result.error });
+    },
+    switchRepoBranch: async (branch, changes) => {
+      set({ workspaceNotes: [], repoNote: null, repoOutcome: null });
+      await change(
+        (repo) => ws.switchBranch(repo, branch, changes),
+        (value) => value.state,
+        (value) => set({ workspaceNotes: value.notes, history: null, selection: null, diff: null }),
+      );
+    },
+    createRepoBranch: async (name) => {
+      const made = await change(
+        (repo) => ws.createBranch(repo, name),
+        (state) => state,
+        () => set({ repoNote: `Created the branch ${name} and switched to it.`, history: null }),
+      );
+      return made !== null;
+    },
+    resolveRepoConflict: async (file, choice) => {
+      await change(
+        (repo) => ws.resolveConflict(repo, file, choice),
+        (state) => state,
+      );
+    },
+    abortRepoOperation: async () => {
+      await change(
+        (repo) => ws.abortOperation(repo),
+        (state) => state,
+        () => set({ repoOutcome: null, repoNote: 'Stopped. Your repository is as it was before.' }),
+      );
+    },
+    unstageRepoFiles: async (files) => {
+      await change(
+        (repo) => ws.unstageFiles(repo, files),
+        (state) => state,
+      );
+    },
+    storeRepoWithLfs: async (pattern) => {
+      await change(
+        (repo) => ws.storeWithLfs(repo, pattern),
+        (state) => state,
+        () => set({ repoNote: `Files matching ${pattern} will be stored with Git LFS.` }),
+      );
+    },
+    discardRepoFiles: async (files) => {
+      await change(
+        (repo) => ws.discardChanges(repo, files),
+        (value) => value.state,
+        (value) =>
+          set({
+            repoNote: `Discarded ${countOf(value.discarded.files.length, 'file')}. You can restore them under “Set aside and discarded”.`,
+          }),
+      );
+    },
+    loadRecovery: async () => {
+      const repo = path();
+      if (!repo) return;
+      const visit = get().repoVisit;
+      const result = await ws.recoveryList(repo);
+      if (get().repoVisit === visit && result.ok) set({ recovery: result.value });
+    },
+    restoreRepoDiscarded: async (id) => {
+      await change(
+        (repo) => ws.restoreDiscarded(repo, id),
+        (state) => state,
+        () => set({ repoNote: 'Restored. The files are back in your changes.' }),
+      );
+    },
+    applyRepoStash: async (commit) => {
+      await change(
+        (repo) => ws.applyStash(repo, commit),
+        (state) => state,
+        (state) =>
+          set({
+            repoNote: state.inProgress
+              ? 'Put back, with conflicts: choose what to keep below.'
+              : 'Put back. The changes are in your list again.',
+          }),
+      );
+    },
+    restoreRepoBackup: async (branch) => {
+      await change(
+        (repo) => ws.restoreBackup(repo, branch),
+        (state) => state,
+        () => set({ repoNote: `Restored the branch from ${branch}. What it was just before is kept too.` }),
+      );
+    },
+    undoRepoCommit: async () => {
+      await change(
+        (repo) => ws.undoCommit(repo),
+        (state) => state,
+        () =>
+          set({ repoNote: 'Undone. The commit’s changes are back in your list, ticked.', selection: null }),
+      );
+    },
+    revertRepoCommit: async (commit) => {
+      await change(
+        (repo) => ws.revertCommit(repo, commit),
+        (state) => state,
+        (state) =>
+          set({
+            repoNote: state.inProgress
+              ? 'The revert met conflicts: choose what to keep in Changes.'
+              : 'Reverted: a new commit takes that commit’s changes back. Push it to share it.',
+          }),
+      );
+    },
+    fetchOpenRepo: async (force) => {
+      const repo = path();
+      if (!repo) return;
+      const visit = get().repoVisit;
+      const result = await ws.fetchRepo(repo, force);
+      const state = get().repoState;
+      if (get().repoVisit !== visit || !result.ok || !state) return;
+      const fetched = result.value;
+      // The counts came from the remote-tracking branch the fetch just moved: read the state again.
+      if (fetched.ahead !== state.ahead || fetched.behind !== state.behind) await get().reloadRepo();
+      const now = get().repoState;
+      if (now && get().repoVisit === visit) set({ repoState: { ...now, fetch: fetched } });
+    },
+    openRepoPath: async (file, how) => {
+      const repo = path();
+      if (!repo) return;
+      const result = await ws.openPath(repo, file, how);
+      if (result.ok) set({ openedPath: result.value.opened ? null : result.value });
+      else set({ repoError: result.error });
+    },
+    focusConflicts: () =>
+      set((state) => ({ workspaceTab: 'changes', conflictsFocus: state.conflictsFocus + 1 })),
+    enterWorkspace: (repo) => {
+      set({ ...WORKSPACE_START });
+      busy = 0;
+      changedWhileBusy = false;
+      void get()
+        .enterRepo(repo)
+        .then(() => get().fetchOpenRepo(false));
+      void ws.watchRepo(repo);
+      const unsubscribe = ws.onRepoChanged((event) => {
+        if (event.path === path()) repoChanged();
+      });
+      void get().loadRecovery();
+      const every = setInterval(() => void get().fetchOpenRepo(false), FETCH_EVERY_MS);
+      const onFocus = () => {
+        if (document.visibilityState === 'visible') void get().fetchOpenRepo(false);
+      };
+      window.addEventListener('focus', onFocus);
+      document.addEventListener('visibilitychange', onFocus);
+      return () => {
+        clearInterval(every);
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        window.removeEventListener('focus', onFocus);
+        document.removeEventListener('visibilitychange', onFocus);
+        unsubscribe();
+        void ws.cancelFetch(repo);
+        void ws.unwatchRepo(repo);
+        set({ ...WORKSPACE_START });
+        get().leaveRepo();
+      };
+    },
+  };
+};
