@@ -9,11 +9,17 @@ import { StagedProblems } from './staged-problems';
 export function ChangesPane({ state }: { readonly state: RepoState }) {
   return (
     <>
-      <ConflictList state={state} />
-      <ChangesTable state={state} />
-      <StagedProblems state={state} />
-      {state.identity === null ? <IdentityForm /> : null}
-      {state.changes.length > 0 || state.inProgress !== null ? <CommitForm state={state} /> : null}
+      <div className="side-scroll">
+        <ConflictList state={state} />
+        <ChangesTable state={state} />
+        <StagedProblems state={state} />
+      </div>
+      {state.identity === null || state.changes.length > 0 || state.inProgress !== null ? (
+        <div className="side-foot">
+          {state.identity === null ? <IdentityForm /> : null}
+          {state.changes.length > 0 || state.inProgress !== null ? <CommitForm state={state} /> : null}
+        </div>
+      ) : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useAppStore } from '../../../store/app-store';
 import { formatSize, statusWord } from '../repo-text';
 import { countOf } from '../workspace/workspace-text';
 import { moveFocusWithArrows } from './arrow-keys';
+import { FilePath } from './file-path';
 
 /**
  * The changed files (conflicts are listed above), each ticked to be part of the next commit and
@@ -79,13 +80,15 @@ export function ChangesTable({ state }: { readonly state: RepoState }) {
                     title={change.from ? `${change.from} → ${change.path}` : change.path}
                     onClick={() => void select(change.path, change.staged)}
                   >
-                    {change.path}
+                    <FilePath path={change.path} />
                   </button>
                 </td>
                 <td className="changes__status muted">
-                  {change.folder ? 'new folder' : statusWord(change.status)}
-                  {change.lfs ? ', LFS' : ''}
-                  {change.size !== null && !change.folder ? ` · ${formatSize(change.size)}` : ''}
+                  <span>
+                    {change.folder ? 'new folder' : statusWord(change.status)}
+                    {change.lfs ? ', LFS' : ''}
+                  </span>
+                  {change.size !== null && !change.folder ? <span> {formatSize(change.size)}</span> : null}
                 </td>
               </tr>
             ))}

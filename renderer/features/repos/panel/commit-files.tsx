@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store/app-store';
 import { statusWord } from '../repo-text';
 import { moveFocusWithArrows } from './arrow-keys';
+import { FilePath } from './file-path';
 
 /** The chosen commit's files; choosing one shows what the commit changed in it. */
 export function CommitFiles() {
@@ -29,7 +30,7 @@ export function CommitFiles() {
               aria-pressed={file.path === chosen}
               onClick={() => void select(file.path)}
             >
-              {file.path} <span className="muted">{statusWord(file.status)}</span>
+              <FilePath path={file.path} /> <span className="muted">{statusWord(file.status)}</span>
             </button>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { assertNever } from '../../../lib/assert-never';
 import { useAppStore } from '../../../store/app-store';
 import { shortOid, sizeChangeText } from '../workspace/workspace-text';
+import { CommitDetail } from './commit-detail';
 import { DiffHeader } from './diff-header';
 import { ImageDiff } from './image-diff';
 import { TextDiff } from './text-diff';
@@ -13,22 +14,25 @@ export function DiffPane() {
   const { selection, diff, error } = useAppStore(
     useShallow((store) => ({ selection: store.selection, diff: store.diff, error: store.diffError })),
   );
-  const file = selection?.kind === 'change' ? selection.file : selection?.file;
+  const file = selection?.file ?? null;
   return (
     <section className="diff-pane" aria-label="Changes in the selected file">
-      {!selection || (selection.kind === 'commit' && file === null && !error) ? (
-        <p className="diff-pane__empty muted">
-          {selection ? 'Reading the commit…' : 'Choose a file to see what changed in it.'}
-        </p>
+      {selection?.kind === 'commit' ? <CommitDetail sha={selection.commit} /> : null}
+      {!selection ? (
+        <p className="diff-pane__empty muted">Choose a file to see what changed in it.</p>
+      ) : error ? (
+        <ErrorPanel error={error} />
+      ) : file === null ? (
+        <p className="diff-pane__empty muted">Reading the commit…</p>
       ) : (
         <>
-          {file ? <DiffHeader file={file} diff={diff} /> : null}
-          {error ? (
-            <ErrorPanel error={error} />
-          ) : diff ? (
+          <DiffHeader file={file} diff={diff} />
+          {diff ? (
             <DiffBody diff={diff} />
           ) : (
-            <p role="status">Reading the changes…</p>
+            <p role="status" className="diff-note">
+              Reading the changes…
+            </p>
           )}
         </>
       )}

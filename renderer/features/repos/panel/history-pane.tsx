@@ -1,20 +1,22 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store/app-store';
 import { moveFocusWithArrows } from './arrow-keys';
-import { CommitActions } from './commit-actions';
-import { CommitFiles } from './commit-files';
 import { CommitRow } from './commit-row';
 
-/** The History tab: the branch's commits, newest first; the chosen one's files and what to do with it. */
+/** The History tab: the branch's commits, newest first; the chosen one opens beside it (its files and diffs). */
 export function HistoryPane() {
   const { history, load, selection } = useAppStore(
     useShallow((store) => ({ history: store.history, load: store.loadHistory, selection: store.selection })),
   );
-  if (!history) return <p role="status">Reading the history…</p>;
+  if (!history)
+    return (
+      <div className="side-scroll">
+        <p role="status">Reading the history…</p>
+      </div>
+    );
   const chosen = selection?.kind === 'commit' ? selection.commit : null;
-  const commit = history.commits.find((entry) => entry.sha === chosen);
   return (
-    <>
+    <div className="side-scroll">
       {history.commits.length === 0 ? <p className="muted">No commits yet.</p> : null}
       <ul
         className="plain-list history"
@@ -31,12 +33,6 @@ export function HistoryPane() {
           Load more
         </button>
       ) : null}
-      {commit ? (
-        <>
-          <CommitActions commit={commit} latest={history.commits[0]?.sha === commit.sha} />
-          <CommitFiles />
-        </>
-      ) : null}
-    </>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
+import { countOf } from '../workspace/workspace-text';
 
 /** "Before pushing: the Hub's rules", each broken rule with its fix: track from now on, or move into LFS. */
 export function HubRules({ state }: { readonly state: RepoState }) {
@@ -18,7 +19,7 @@ export function HubRules({ state }: { readonly state: RepoState }) {
       {state.prePush.problems.every((problem) => !problem.blocking) ? (
         <p className="success-note">
           {state.prePush.commits > 0
-            ? `The ${state.prePush.commits} commit(s) to push follow the Hub’s rules for large and binary files.`
+            ? `Ready to push ${countOf(state.prePush.commits, 'commit')}: the files follow the Hub’s rules for large and binary files.`
             : 'Nothing to push yet.'}
         </p>
       ) : null}

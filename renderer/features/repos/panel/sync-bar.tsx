@@ -27,7 +27,7 @@ export function SyncBar({ state }: { readonly state: RepoState }) {
   return (
     <div className="sync-bar">
       <p className="sync-bar__state" role="status">
-        {syncText(ahead, behind)}
+        {merging ? 'A pull is in the middle: resolve the conflicts, then commit' : syncText(ahead, behind)}
         {state.fetch?.offline ? (
           <span className="sync-bar__offline"> · Offline: could not reach the Hub</span>
         ) : null}

@@ -16,8 +16,10 @@ export function TopBar({ state }: { readonly state: RepoState }) {
           {origin ? ` · ${remoteKindText(origin.kind)}: ${origin.shown}` : ''}
         </p>
       </div>
-      <BranchMenu state={state} />
-      <SyncBar state={state} />
+      <div className="top-bar__tools">
+        <BranchMenu state={state} />
+        <SyncBar state={state} />
+      </div>
     </header>
   );
 }

@@ -17,7 +17,7 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
 /** The Hub's commits this branch lacks and the other way round, as the sync button's caption says them. */
 export function syncText(ahead: number, behind: number): string {
   if (behind > 0 && ahead > 0)
-    return `The Hub has ${countOf(behind, 'new commit')} and you have ${countOf(ahead, 'commit')} to push: Pull first`;
+    return `The Hub has ${countOf(behind, 'new commit')}: Pull first (${countOf(ahead, 'commit')} to push)`;
   if (behind > 0) return `The Hub has ${countOf(behind, 'new commit')}: Pull`;
   if (ahead > 0) return `${countOf(ahead, 'commit')} to push`;
   return 'Up to date with the Hub';

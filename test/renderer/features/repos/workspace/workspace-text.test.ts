@@ -48,7 +48,7 @@ describe('counts read naturally', () => {
     expect(syncText(1, 0)).toBe('1 commit to push');
     expect(syncText(2, 0)).toBe('2 commits to push');
     expect(syncText(0, 0)).toBe('Up to date with the Hub');
-    expect(syncText(1, 3)).toBe('The Hub has 3 new commits and you have 1 commit to push: Pull first');
+    expect(syncText(1, 3)).toBe('The Hub has 3 new commits: Pull first (1 commit to push)');
   });
 
   it('takes the fetch’s counts once a fetch worked', () => {
