@@ -16,6 +16,7 @@ export function registerIpcHandlers(
   appUrl: string,
   openExternal: (url: string) => Promise<void>,
   env: NodeJS.ProcessEnv,
+  shell: Pick<HandlerContext, 'trashItem' | 'openPath' | 'showItemInFolder'> = {},
 ): void {
   // Through the window's gate: an event sent while the page loads is held, not lost.
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => window()?.send(event, payload);
@@ -31,7 +32,7 @@ export function registerIpcHandlers(
       : await dialog.showOpenDialog(options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
-  const context: HandlerContext = { settings, env, session, emit, openExternal, pickFolder };
+  const context: HandlerContext = { settings, env, session, emit, openExternal, pickFolder, ...shell };
   for (const operation of Object.keys(table)) {
     ipcMain.handle(operation, (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url, appUrl)) {

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/app-version';
 import { registerIpcHandlers } from '../electron/ipc';
+import { shellActions } from '../electron/shell-actions';
 import { installMenu } from '../electron/menu';
 import { registerAppScheme, serveApp } from '../electron/protocol';
 import { createMainWindow, type AppWindow } from '../electron/window';
@@ -113,7 +114,16 @@ function start(settings: Settings): void {
     },
   });
   serveApp(join(__dirname, '../renderer'));
-  registerIpcHandlers(table, settings, session, () => mainWindow, pageUrl, openExternal, process.env);
+  registerIpcHandlers(
+    table,
+    settings,
+    session,
+    () => mainWindow,
+    pageUrl,
+    openExternal,
+    process.env,
+    shellActions(shell),
+  );
   void openWindow(settings, openExternal);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(settings, openExternal);

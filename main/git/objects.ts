@@ -1,10 +1,15 @@
 import { git, type GitContext } from './core';
 
-// Small readers of a repository's objects, shared by the pre-push check and the pointer scan.
-// Every call is one git process with an argument array; nothing is read through a shell.
+// Small readers of a repository's objects, shared by the pre-push check, the check of ticked files
+// and the pointer scan. Every call is one git process with an argument array; nothing is read
+// through a shell. Sizes come from `cat-file --batch-check` (an object header, never its bytes),
+// so a check over 50,000 files or 5,000 commits reads only the few blobs its caller picks.
 
 /** The start of an LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
 export const POINTER_HEADER = 'version https://git-lfs.github.com/spec/v1';
+
+/** How much of a blob git looks at to call it binary (xdiff-interface.c buffer_is_binary: FIRST_FEW_BYTES). */
+export const SNIFF_BYTES = 8000;
 
 /** Reads a pointer's oid and size, or undefined when the text is not a pointer. */
 export function parsePointer(text: string): { readonly oid: string; readonly size: number } | undefined {
@@ -14,20 +19,26 @@ export function parsePointer(text: string): { readonly oid: string; readonly siz
   return oid && size ? { oid, size: Number(size) } : undefined;
 }
 
+/** git's own binary test: a NUL byte in the first SNIFF_BYTES (what the Hub's hook does too). */
+export function looksBinary(start: Buffer): boolean {
+  return start.subarray(0, SNIFF_BYTES).includes(0);
+}
+
 /**
- * Reads blobs with one `git cat-file --batch`: returns each blob's text, keyed by oid. Only for
- * small blobs (pointers are about 130 bytes): the caller picks which.
+ * Reads blobs with one `git cat-file --batch` and keeps at most `keep` bytes of each, keyed by
+ * oid. git still sends every byte of each blob, so callers pick small blobs, or few big ones.
  */
-export async function readBlobs(
+export async function readBlobStarts(
   context: GitContext,
   repoPath: string,
   oids: readonly string[],
-): Promise<Map<string, string>> {
-  const blobs = new Map<string, string>();
+  keep = Number.MAX_SAFE_INTEGER,
+): Promise<Map<string, Buffer>> {
+  const blobs = new Map<string, Buffer>();
   if (oids.length === 0) return blobs;
   const out = await git(context, ['cat-file', '--batch'], {
     cwd: repoPath,
-    input: `${oids.join('\n')}\n`,
+    input: `${[...new Set(oids)].join('\n')}\n`,
     stdoutEncoding: 'latin1',
   });
   const buffer = Buffer.from(out.stdout, 'latin1');
@@ -41,111 +52,146 @@ export async function readBlobs(
       continue;
     }
     const length = Number(size);
-    blobs.set(oid, buffer.subarray(newline + 1, newline + 1 + length).toString('utf8'));
+    blobs.set(oid, Buffer.from(buffer.subarray(newline + 1, newline + 1 + Math.min(length, keep))));
     at = newline + 1 + length + 1;
   }
   return blobs;
 }
 
-/** A blob in the commits about to be pushed, with what the Hub's rules look at. */
-export interface PushedBlob {
+/**
+ * Reads blobs with one `git cat-file --batch`: returns each blob's text, keyed by oid. Only for
+ * small blobs (pointers are about 130 bytes): the caller picks which.
+ */
+export async function readBlobs(
+  context: GitContext,
+  repoPath: string,
+  oids: readonly string[],
+): Promise<Map<string, string>> {
+  const starts = await readBlobStarts(context, repoPath, oids);
+  return new Map([...starts].map(([oid, bytes]) => [oid, bytes.toString('utf8')]));
+}
+
+/** A blob at a path, with its size from its object header. */
+export interface SizedBlob {
   readonly oid: string;
   readonly path: string;
   readonly size: number;
-  /** git's own binary detection (--numstat's "-"), the same .gitattributes rules the Hub sees. */
-  readonly binary: boolean;
-  /** The blob is what the branch tip holds at that path (not only in an older commit). */
-  readonly atTip: boolean;
-  /** The blob's text when it is small enough to be an LFS pointer. */
-  readonly smallText?: string;
+}
+
+/**
+ * The type and size of each `oid [rest]` line, from one `cat-file --batch-check`; the rest of
+ * the line (a path) comes back as it went in (git-cat-file(1) "%(rest)"). Paths with a newline
+ * cannot travel this way; callers leave them out and check them alone.
+ */
+async function batchCheck(
+  context: GitContext,
+  repoPath: string,
+  lines: readonly string[],
+): Promise<{ readonly oid: string; readonly type: string; readonly size: number; readonly rest: string }[]> {
+  if (lines.length === 0) return [];
+  const out = await git(
+    context,
+    ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize) %(rest)'],
+    { cwd: repoPath, input: `${lines.join('\n')}\n` },
+  );
+  return out.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [oid = '', type = '', size = '0'] = line.split(' ', 3);
+      const rest = line.slice(oid.length + type.length + size.length + 3);
+      return { oid, type, size: Number(size), rest };
+    });
 }
 
 /**
  * The blobs of the commits `revision` has that `exclude` (default: every remote-tracking branch)
- * has not, and how many such commits there are: five git calls, whatever the repository's size.
+ * has not, with their sizes, and how many such commits there are: two git calls whatever the
+ * size of the repository or of the range, and no blob read (`rev-list --objects` piped into
+ * `cat-file --batch-check`). Commits are the lines rev-list prints without a path.
  */
 export async function listPushedBlobs(
   context: GitContext,
   repoPath: string,
   options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
-): Promise<{ readonly commits: number; readonly blobs: readonly PushedBlob[] }> {
+): Promise<{ readonly commits: number; readonly blobs: readonly SizedBlob[] }> {
   const revision = options.revision ?? 'HEAD';
   const not = options.exclude ?? ['--remotes'];
-  const run = (args: readonly string[], input?: string) =>
-    git(context, args, { cwd: repoPath, ...(input === undefined ? {} : { input }) });
-  // Exit 1: the revision does not exist yet (a repository with no commit): nothing to push.
-  const exists = await git(context, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
+  // Exit 128: the revision does not exist yet (a repository with no commit): nothing to push.
+  const listed = await git(context, ['rev-list', '--objects', revision, '--not', ...not, '--'], {
     cwd: repoPath,
-    okExitCodes: [0, 1],
+    okExitCodes: [0, 128],
   });
-  if (exists.exitCode !== 0) return { commits: 0, blobs: [] };
-  const commits =
-    Number((await run(['rev-list', '--count', revision, '--not', ...not, '--'])).stdout.trim()) || 0;
-  const listed = await run(['rev-list', '--objects', revision, '--not', ...not, '--']);
-  const objects = listed.stdout
-    .split('\n')
-    .filter((line) => line.length > 41)
-    .map((line) => ({ oid: line.slice(0, 40), path: line.slice(41) }));
-  if (objects.length === 0) return { commits, blobs: [] };
-
-  const checked = await run(
-    ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'],
-    `${objects.map((object) => object.oid).join('\n')}\n`,
-  );
-  const sizes = new Map<string, number>();
-  for (const line of checked.stdout.split('\n')) {
-    const [oid, type, size] = line.split(' ');
-    if (oid && type === 'blob') sizes.set(oid, Number(size));
+  if (listed.exitCode !== 0) {
+    const exists = await git(context, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
+      cwd: repoPath,
+      okExitCodes: [0, 1],
+    });
+    if (exists.exitCode !== 0) return { commits: 0, blobs: [] };
+    // The revision exists, so that was another failure: once more, to end in git's own words.
+    await git(context, ['rev-list', '--objects', revision, '--not', ...not, '--'], { cwd: repoPath });
   }
-  const blobs = objects.filter((object) => sizes.has(object.oid));
-
-  // Which paths git calls binary in the commits being pushed ("-\t-\tpath" in --numstat).
-  const numstat = await run([
-    'log',
-    '--numstat',
-    '--format=',
-    '--no-renames',
-    '-z',
-    revision,
-    '--not',
-    ...not,
-    '--',
-  ]);
-  const binaryPaths = new Set(
-    numstat.stdout
-      .split('\u0000')
-      .map((entry) => entry.replace(/^\n+/, ''))
-      .filter((entry) => entry.startsWith('-\t-\t'))
-      .map((entry) => entry.slice(4)),
-  );
-
-  const tip = await run(['ls-tree', '-r', '-z', revision]);
-  const atTip = new Set(
-    tip.stdout
-      .split('\u0000')
-      .filter(Boolean)
-      .map((entry) => {
-        const tab = entry.indexOf('\t');
-        return `${entry.slice(tab + 1)}\u0000${entry.slice(0, tab).split(' ')[2] ?? ''}`;
-      }),
-  );
-  const small = await readBlobs(
-    context,
-    repoPath,
-    blobs.filter((blob) => (sizes.get(blob.oid) ?? 0) < 1024).map((blob) => blob.oid),
-  );
+  let commits = 0;
+  const withPath: string[] = [];
+  for (const line of listed.stdout.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space < 0) commits += line.length > 0 ? 1 : 0;
+    else if (space < line.length - 1) withPath.push(line); // the root tree's line has an empty path
+  }
+  const checked = await batchCheck(context, repoPath, withPath);
   return {
     commits,
-    blobs: blobs.map((blob) => {
-      const text = small.get(blob.oid);
-      return {
-        oid: blob.oid,
-        path: blob.path,
-        size: sizes.get(blob.oid) ?? 0,
-        binary: binaryPaths.has(blob.path),
-        atTip: atTip.has(`${blob.path}\u0000${blob.oid}`),
-        ...(text === undefined ? {} : { smallText: text }),
-      };
-    }),
+    blobs: checked
+      .filter((entry) => entry.type === 'blob')
+      .map((entry) => ({ oid: entry.oid, path: entry.rest, size: entry.size })),
   };
+}
+
+/**
+ * The blob each of `paths` has in `revision`'s tree (absent when the path is not there): one
+ * `ls-tree -r -z`, so whether a blob is still at the branch tip or only in older commits.
+ */
+export async function blobsAt(
+  context: GitContext,
+  repoPath: string,
+  revision: string,
+): Promise<ReadonlyMap<string, string>> {
+  const tip = await git(context, ['ls-tree', '-r', '-z', '--end-of-options', revision], { cwd: repoPath });
+  const at = new Map<string, string>();
+  for (const entry of tip.stdout.split('\u0000')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, oid = ''] = entry.slice(0, tab).split(' ');
+    if (type === 'blob') at.set(entry.slice(tab + 1), oid);
+  }
+  return at;
+}
+
+/**
+ * The blobs the index holds that differ from HEAD's (what the next commit adds or changes), with
+ * their sizes: `diff --cached --raw` (against an empty tree before the first commit,
+ * git-diff(1)) and one `cat-file --batch-check`. Deletions and submodules carry no blob.
+ */
+export async function listStagedBlobs(context: GitContext, repoPath: string): Promise<SizedBlob[]> {
+  const diff = await git(
+    context,
+    ['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=AMT', '--no-abbrev'],
+    { cwd: repoPath },
+  );
+  const fields = diff.stdout.split('\u0000');
+  const staged: { readonly oid: string; readonly path: string }[] = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) {
+    // ":100644 100644 OLD NEW M" then the path.
+    const [, mode = '', , oid = ''] = (fields[index] ?? '').split(' ');
+    if (mode === '160000' || !/^[0-9a-f]{40,64}$/.test(oid)) continue;
+    staged.push({ oid, path: fields[index + 1] ?? '' });
+  }
+  const sizes = new Map(
+    (await batchCheck(context, repoPath, [...new Set(staged.map((blob) => blob.oid))]))
+      .filter((entry) => entry.type === 'blob')
+      .map((entry) => [entry.oid, entry.size]),
+  );
+  return staged
+    .filter((blob) => sizes.has(blob.oid))
+    .map((blob) => ({ ...blob, size: sizes.get(blob.oid) ?? 0 }));
 }

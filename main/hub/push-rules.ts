@@ -163,3 +163,21 @@ export function describeProblem(problem: PushProblem): string {
       return `${problem.path} (${(problem.size / 1000 ** 3).toFixed(1)} GB) is over 5 GB: run \`hf lfs-enable-largefiles .\` in the repository before pushing, or use Xet.`;
   }
 }
+
+/**
+ * Why: the same problems found on ticked files, before any commit: the fix is to store the file
+ * with Git LFS now, so no commit has to be rewritten later (issue 12, item 7).
+ */
+export function describeStagedProblem(problem: PushProblem): string {
+  const store = `Choose “Store with Git LFS” for ${problem.trackPattern ?? problem.path} before you commit.`;
+  switch (problem.rule) {
+    case 'too_large':
+      return `${problem.path} (${readableSize(problem.size)}) is over the Hub's 10 MiB limit for files outside Git LFS or Xet, so the Hub would refuse a push with it. ${store}`;
+    case 'binary':
+      return problem.blocking
+        ? `${problem.path} is a binary file of ${readableSize(problem.size)}, over the Hub's 1 MiB limit for binary files outside Git LFS or Xet, so the Hub would refuse a push with it. ${store}`
+        : `${problem.path} is a binary file (${readableSize(problem.size)}). The Hub accepts binary files up to 1 MiB outside Git LFS, so you can commit it as it is; storing it with Git LFS keeps the repository light.`;
+    case 'over_5gb':
+      return `${problem.path} (${(problem.size / 1000 ** 3).toFixed(1)} GB) is over 5 GB: run \`hf lfs-enable-largefiles .\` in the repository before pushing, or use Xet.`;
+  }
+}

@@ -8,7 +8,7 @@ import { commit } from '../../git/commit';
 import { setIdentity } from '../../git/config';
 import { gitContextOf } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
-import { pull } from '../../git/pull';
+import { readConflicts } from '../../git/conflicts';
 import { push } from '../../git/push';
 import { listRemotes } from '../../git/remotes';
 import { checkRepoPath } from '../../git/repo-path';
@@ -25,6 +25,11 @@ import { removeStaleLock } from '../../git/locks';
 import { APP_STARTED_AT, explainRun, localFailure, outcomeOf } from './outcome';
 import { readRecent, rememberAction, type RecentRepo } from './recent';
 import { RunRegistry } from './runs';
+import { commitGate } from './safety/commit-gate';
+import { SafetyError } from './safety/errors';
+import { safetyFailure } from './safety/handlers';
+import { finishOperation } from './safety/operation';
+import { refuseWhileInProgress, safePull } from './safety/pull';
 import { hubAddresses, readRepoState } from './state';
 
 // The repository screen's operations: schema, call, map. Paths and addresses from the renderer
@@ -123,14 +128,19 @@ export function repoHandlers(
     try {
       const repo = await top(path, context);
       const git = gitContextOf(context);
-      const verb = operation === 'push' ? push : pull;
-      const result = await tracked(runId, context, (signal, onProgress) =>
-        verb(git, repo, { signal, onProgress }),
+      // Nothing is pushed while a merge or rebase is in the middle or a file is unmerged: that is
+      // how conflict markers would reach the Hub.
+      if (operation === 'push') await refuseWhileInProgress(git, repo, 'push');
+      const { run: result, notes } = await tracked(runId, context, (signal, onProgress) =>
+        operation === 'push'
+          ? push(git, repo, { signal, onProgress }).then((run) => ({ run, notes: [] as readonly string[] }))
+          : safePull(git, repo, { signal, onProgress }),
       );
       if (result.ok) await remember(context, repo, operation === 'push' ? 'pushed' : 'pulled');
-      return ok(await explainRun(result, repo, context.settings, git, operation, startedAt));
+      const view = await explainRun(result, repo, context.settings, git, operation, startedAt);
+      return ok(notes.length > 0 ? { ...view, notes } : view);
     } catch (error) {
-      return repoFailure(error);
+      return safetyFailure(error);
     }
   };
 
@@ -292,14 +302,21 @@ export function repoHandlers(
               'Git needs a name and an email to put on your commits.',
               'Fill them in above; they are saved in your Git settings.',
             );
-          if (!before.changes.some((change) => change.staged))
+          const git = gitContextOf(context);
+          const gate = await commitGate(git, repo);
+          if (gate) return gate;
+          // A merge with every conflict settled is committed even when its result is HEAD's tree.
+          const merging = (await readConflicts(git, repo)).inProgress?.kind === 'merge';
+          if (!merging && !before.changes.some((change) => change.staged))
             return fail(
               'nothing_to_commit',
               'No changes are selected for this commit.',
               'Tick the files to include, or choose Select all.',
             );
-          await commit(gitContextOf(context), repo, message);
+          await commit(git, repo, message);
           await remember(context, repo, 'committed');
+          // Finishing a pull's merge puts back the changes set aside before it.
+          await finishOperation(git, repo);
           return ok(await state(repo, context));
         } catch (error) {
           return local(error, context, path);
@@ -393,9 +410,17 @@ export function repoHandlers(
           );
         try {
           const repo = await top(path, context);
-          const { backupBranch } = await migrateToLfs(context.settings, repo, pattern, true, context.env);
-          return ok({ backupBranch, state: await state(repo, context), notes: [] });
+          await refuseWhileInProgress(gitContextOf(context), repo, 'move the files into LFS');
+          const { backupBranch, notes } = await migrateToLfs(
+            context.settings,
+            repo,
+            pattern,
+            true,
+            context.env,
+          );
+          return ok({ backupBranch, state: await state(repo, context), notes });
         } catch (error) {
+          if (error instanceof SafetyError) return safetyFailure(error);
           return local(error, context, path);
         }
       },

@@ -5,7 +5,9 @@ import { readConfig } from '../../git/config';
 import { git } from '../../git/core';
 import { gitContext } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
+import { writeOperation } from '../../git/merge-state';
 import { remoteRun, type RemoteRun } from '../../git/remote-run';
+import { putBack, setAside } from './safety/guard';
 
 // Large files: Git LFS set up for the user (with consent), Xet noticed when present, pointers
 // replaced by content, and files moved to LFS (history rewritten only with consent and a backup).
@@ -126,7 +128,7 @@ export async function migrateToLfs(
   consent: boolean,
   env: NodeJS.ProcessEnv,
   now = new Date(),
-): Promise<{ readonly backupBranch: string }> {
+): Promise<{ readonly backupBranch: string; readonly notes: readonly string[] }> {
   if (!consent) throw new Error('Rewriting commits needs your consent.');
   // eslint-disable-next-line no-control-regex
   if (pattern.startsWith('-') || /[\u0000-\u001f,]/.test(pattern))
@@ -139,6 +141,47 @@ export async function migrateToLfs(
   if (!branch) throw new Error('Check out a branch first.');
   const saved = (await run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.trim();
   const backupBranch = await createBackupBranch(run, saved, now);
+  // `git lfs migrate import` checks the rewritten branch out over the work tree: uncommitted
+  // edits, deletions and new files would be gone (issue 12). They are set aside first.
+  const aside = await setAside(context, repoPath, 'hfgd: set aside before moving files into LFS');
+  try {
+    await migrate(run, branch, pattern);
+  } catch (error) {
+    await putBack(context, repoPath, aside);
+    throw error;
+  }
+  // migrate rewrites every local branch at the commits it rewrites, the backup included (seen with
+  // git-lfs 3.3): put the backup back at the commits it was made to keep.
+  await run([
+    'update-ref',
+    '-m',
+    'hfgd: the commits before git lfs migrate',
+    `refs/heads/${backupBranch}`,
+    saved,
+  ]);
+  // migrate leaves the moved files as pointers in the work tree; put the person's bytes back.
+  await run(['lfs', 'checkout']);
+  // The set-aside files were stored before the move; compared as .gitattributes stores them now
+  // (merge.renormalize), an edited file that moved into LFS comes back as the person's bytes.
+  const back = await putBack(context, repoPath, aside, {
+    renormalize: true,
+    conflictFiles: async () =>
+      (await run(['diff', '--name-only', '--diff-filter=U', '-z'])).stdout.split('\u0000').filter(Boolean),
+  });
+  if (back.kind === 'conflict') {
+    const dir = (await run(['rev-parse', '--absolute-git-dir'])).stdout.trim();
+    const head = (await run(['rev-parse', 'HEAD'])).stdout.trim();
+    await writeOperation(dir, { during: 'migrate', applying: back.stash, head });
+  }
+  return { backupBranch, notes: back.kind === 'none' ? [] : [back.note] };
+}
+
+/** `git lfs migrate import` of the branch's commits not on its upstream yet. */
+async function migrate(
+  run: (args: readonly string[], okExitCodes?: readonly number[]) => Promise<{ readonly stdout: string }>,
+  branch: string,
+  pattern: string,
+): Promise<void> {
   // Exit 128: the branch has no upstream yet (never pushed).
   const upstream = (
     await run(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}'], [0, 128])
@@ -152,16 +195,4 @@ export async function migrateToLfs(
     ...(upstream ? [`--exclude-ref=refs/remotes/${upstream}`] : []),
     '--yes',
   ]);
-  // migrate rewrites every local branch at the commits it rewrites, the backup included (seen with
-  // git-lfs 3.3): put the backup back at the commits it was made to keep.
-  await run([
-    'update-ref',
-    '-m',
-    'hfgd: the commits before git lfs migrate',
-    `refs/heads/${backupBranch}`,
-    saved,
-  ]);
-  // migrate leaves the moved files as pointers in the work tree; put the person's bytes back.
-  await run(['lfs', 'checkout']);
-  return { backupBranch };
 }

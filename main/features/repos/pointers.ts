@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '../../git/core';
 import { gitContext } from '../../git/environment';
@@ -7,6 +7,9 @@ import { parsePointer, POINTER_HEADER } from '../../git/objects';
 // After a clone without Git LFS (or with smudging skipped), large files
 // are left as ~130-byte pointer stubs, and libraries then fail with "You seem to have cloned a
 // repository without having git-lfs installed" (HUB-FACTS). This finds them in the work tree.
+
+/** Pointers are about 130 bytes; parsePointer reads at most 1024. */
+const POINTER_MAX = 1024;
 
 export interface PointerFile {
   readonly path: string;
@@ -31,16 +34,27 @@ export async function findPointerFiles(
   );
   const found: PointerFile[] = [];
   const header = Buffer.from(POINTER_HEADER);
-  for (const path of listed.stdout.split('\u0000').filter(Boolean)) {
+  const paths = listed.stdout.split('\u0000').filter(Boolean);
+  // One lstat each; only regular files the size of a pointer are opened and read.
+  const small = await Promise.all(
+    paths.map((path) =>
+      lstat(join(repoPath, path)).then(
+        (info) => info.isFile() && info.size >= header.length && info.size <= POINTER_MAX,
+        () => false, // deleted in the work tree
+      ),
+    ),
+  );
+  for (const [index, path] of paths.entries()) {
+    if (!small[index]) continue;
     let handle;
     try {
       handle = await open(join(repoPath, path), 'r');
     } catch {
-      continue; // deleted in the work tree, or not a regular file
+      continue; // gone since, or not readable
     }
     try {
       const { size } = await handle.stat();
-      if (!(await handle.stat()).isFile() || size > 1024 || size < header.length) continue;
+      if (size > POINTER_MAX) continue;
       const buffer = Buffer.alloc(size);
       await handle.read(buffer, 0, size, 0);
       const pointer = parsePointer(buffer.toString('utf8'));

@@ -1,19 +1,14 @@
 import { git, type GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
-import { listPushedBlobs, parsePointer } from '../../git/objects';
-import {
-  checkFile,
-  transfersFromConfig,
-  type PrePushReport,
-  type PushProblem,
-  type RepoTransfers,
-} from '../../hub/push-rules';
+import { blobsAt, listPushedBlobs } from '../../git/objects';
+import { transfersFromConfig, type PrePushReport, type RepoTransfers } from '../../hub/push-rules';
+import { blobFacts, problemsOf } from './rules/facts';
 
 /**
  * The transfers the repository's git config offers the Hub (every scope, as git-lfs reads it),
  * so a file over 5 GB is not flagged when the large-file transfer or git-xet is set up.
  */
-async function repoTransfers(context: GitContext, repoPath: string): Promise<RepoTransfers> {
+export async function repoTransfers(context: GitContext, repoPath: string): Promise<RepoTransfers> {
   // Exit 1: no lfs.* key at all.
   const config = await git(context, ['config', '--get-regexp', '^lfs\\.'], {
     cwd: repoPath,
@@ -26,6 +21,8 @@ async function repoTransfers(context: GitContext, repoPath: string): Promise<Rep
  * The Hub's push rules (hub/push-rules.ts) over the commits `revision` would push that `exclude`
  * (default: every remote-tracking branch) does not have, so the person learns which file breaks
  * which rule before the Hub refuses the push. Problems with `blocking: false` are warnings.
+ * Blob sizes come from object headers; only blobs a rule needs to look into are read
+ * (rules/facts.ts), and the branch tip is listed only when there is a problem to place.
  */
 export async function prePushCheck(
   home: string,
@@ -38,25 +35,12 @@ export async function prePushCheck(
     listPushedBlobs(context, repoPath, options),
     repoTransfers(context, repoPath),
   ]);
-  const problems: PushProblem[] = [];
-  const seen = new Set<string>();
-  for (const blob of blobs) {
-    const pointer = blob.smallText === undefined ? undefined : parsePointer(blob.smallText);
-    const problem = checkFile(
-      {
-        path: blob.path,
-        size: blob.size,
-        binary: blob.binary,
-        inHistoryOnly: !blob.atTip,
-        ...(pointer ? { pointerSize: pointer.size } : {}),
-      },
-      transfers,
-    );
-    const key = problem ? `${problem.rule}\u0000${blob.path}\u0000${blob.oid}` : '';
-    if (problem && !seen.has(key)) {
-      seen.add(key);
-      problems.push(problem);
-    }
-  }
-  return { commits, problems };
+  const facts = await blobFacts(context, repoPath, blobs);
+  const found = problemsOf(blobs, facts, transfers, () => true);
+  if (found.length === 0) return { commits, problems: [] };
+  const tip = await blobsAt(context, repoPath, options.revision ?? 'HEAD');
+  return {
+    commits,
+    problems: problemsOf(blobs, facts, transfers, (blob) => tip.get(blob.path) === blob.oid),
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import { migrateToLfs } from '../../../../main/features/repos/lfs';
 
 // "Move into Git LFS" keeps the old commits on a backup branch. Named to the second, 4 of 5
 // quick migrations failed on "a branch named … already exists" (issue 16, item 12): names are
-// now to the millisecond, with -2, -3… when taken, and never replace an existing branch.
+// now to the millisecond, with -2, -3… when taken, and never replace an existing branch. And it
+// keeps uncommitted work: `git lfs migrate import` checks the rewritten branch out over the work
+// tree, which once brought an edited README and a deleted file back as they were (issue 12).
 
 let root: string;
 let repo: string;
@@ -101,5 +103,42 @@ describe('backup branches of an LFS migration', () => {
     ).rejects.toThrow(/lock/);
     expect(await sh(['rev-parse', 'HEAD'])).toBe(head);
     expect(await branches()).toEqual([]);
+  });
+});
+
+describe('uncommitted work around an LFS migration', () => {
+  it('comes back exactly: an edited README, a deleted file, a new file, a ticked change, an edited moved file', async () => {
+    writeFileSync(join(repo, 'README.md'), '# Model\n');
+    writeFileSync(join(repo, 'old.txt'), 'old\n');
+    writeFileSync(join(repo, 'config.json'), '{}\n');
+    writeFileSync(join(repo, 'second.safetensors'), Buffer.alloc(32 * 1024, 's'));
+    await sh(['add', '.']);
+    await sh(['commit', '--quiet', '-m', 'more files']);
+    writeFileSync(join(repo, 'README.md'), '# Model\n\nMy edit, not committed.\n');
+    unlinkSync(join(repo, 'old.txt'));
+    writeFileSync(join(repo, 'untracked.txt'), 'brand new\n');
+    writeFileSync(join(repo, 'config.json'), '{"ticked": true}\n');
+    await sh(['add', 'config.json']);
+    const edited = Buffer.alloc(40 * 1024, 'e');
+    writeFileSync(join(repo, 'second.safetensors'), edited);
+    const status = await sh(['status', '--porcelain']);
+
+    const { backupBranch, notes } = await migrateToLfs(settings, repo, '*.safetensors', true, env);
+    expect(notes).toEqual(['Your 5 uncommitted changes were set aside and put back.']);
+    expect(readFileSync(join(repo, 'README.md'), 'utf8')).toBe('# Model\n\nMy edit, not committed.\n');
+    expect(existsSync(join(repo, 'old.txt'))).toBe(false);
+    expect(readFileSync(join(repo, 'untracked.txt'), 'utf8')).toBe('brand new\n');
+    expect(readFileSync(join(repo, 'config.json'), 'utf8')).toBe('{"ticked": true}\n');
+    expect(readFileSync(join(repo, 'second.safetensors')).equals(edited)).toBe(true);
+    expect(readFileSync(join(repo, 'model.safetensors')).equals(Buffer.alloc(64 * 1024, 'm'))).toBe(true);
+    // The same changes, ticked as they were; the moved file is now an LFS change.
+    expect(await sh(['status', '--porcelain'])).toBe(status);
+    expect(await sh(['stash', 'list'])).toBe('');
+    expect(Number(await sh(['cat-file', '-s', 'HEAD:second.safetensors']))).toBeLessThan(200);
+    expect(await sh(['cat-file', '-s', `${backupBranch}:second.safetensors`])).toBe(String(32 * 1024));
+  });
+
+  it('says when there was nothing to set aside', async () => {
+    expect((await migrateToLfs(settings, repo, '*.safetensors', true, env)).notes).toEqual([]);
   });
 });
