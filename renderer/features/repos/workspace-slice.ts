@@ -6,6 +6,7 @@ import type {
   CommitView,
   DiffSource,
   DiffView,
+  FetchView,
   RecoveryView,
   RepoState,
   Result,
@@ -73,6 +74,8 @@ export interface WorkspaceSlice {
   readonly revertRepoCommit: (commit: string) => Promise<void>;
   /** Fetches the Hub remote; `force` only for Refresh (main throttles the others). */
   readonly fetchOpenRepo: (force: boolean) => Promise<void>;
+  /** The last fetch's answer, for when the state read after it does not carry it. */
+  readonly lastFetch: FetchView | null;
   readonly openRepoPath: (file: string | null, how: 'editor' | 'folder') => Promise<void>;
   readonly openedPath: OpenedPath | null;
   /** Bumped by the failure table's resolve_conflicts: the conflicts list takes the focus. */
@@ -94,6 +97,7 @@ const WORKSPACE_START = {
   recovery: null,
   openedPath: null,
   conflictsFocus: 0,
+  lastFetch: null,
 } as const;
 
 const HISTORY_PAGE = 50;
@@ -354,8 +358,7 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
       const fetched = result.value;
       // The counts came from the remote-tracking branch the fetch just moved: read the state again.
       if (fetched.ahead !== state.ahead || fetched.behind !== state.behind) await get().reloadRepo();
-      const now = get().repoState;
-      if (now && get().repoVisit === visit) set({ repoState: { ...now, fetch: fetched } });
+      if (get().repoVisit === visit) set({ lastFetch: fetched });
     },
     openRepoPath: async (file, how) => {
       const repo = path();

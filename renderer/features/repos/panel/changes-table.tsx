@@ -22,6 +22,8 @@ export function ChangesTable({ state }: { readonly state: RepoState }) {
   const changes = state.changes.filter((change) => !change.conflict);
   const allTicked = changes.length > 0 && changes.every((change) => change.staged);
   const selected = selection?.kind === 'change' ? selection.file : null;
+  // While conflicts are listed above, an empty list says nothing useful.
+  if (changes.length === 0 && changes.length < state.changes.length) return null;
   return (
     <section aria-labelledby="changes-title">
       <div className="list-head">

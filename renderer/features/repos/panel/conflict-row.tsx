@@ -6,8 +6,12 @@ import { conflictText } from '../workspace/workspace-text';
 
 /** One conflicted file: keep mine, keep the Hub's, open it, or say it is fixed (LFS files: mine or the Hub's only). */
 export function ConflictRow({ change }: { readonly change: ChangedFileView }) {
-  const { resolve, open } = useAppStore(
-    useShallow((store) => ({ resolve: store.resolveRepoConflict, open: store.openRepoPath })),
+  const { resolve, open, select } = useAppStore(
+    useShallow((store) => ({
+      resolve: store.resolveRepoConflict,
+      open: store.openRepoPath,
+      select: store.selectChange,
+    })),
   );
   const markersId = useId();
   const conflict = change.conflict;
@@ -15,7 +19,14 @@ export function ConflictRow({ change }: { readonly change: ChangedFileView }) {
   return (
     <li className="conflict">
       <p>
-        <code>{change.path}</code> <span className="muted">{conflictText(conflict)}</span>
+        <button
+          type="button"
+          className="file-button file-button--inline"
+          onClick={() => void select(change.path, false)}
+        >
+          {change.path}
+        </button>{' '}
+        <span className="muted">{conflictText(conflict)}</span>
       </p>
       <div className="button-row" role="group" aria-label={`What to keep in ${change.path}`}>
         <button

@@ -3,7 +3,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { DiffView } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
 import { DiscardDialog } from './discard-dialog';
-import { OpenedPath } from './opened-path';
 
 /** Above the diff: the file, its added and removed lines, unified or side by side, open it, discard it. */
 export function DiffHeader({ file, diff }: { readonly file: string; readonly diff: DiffView | null }) {
@@ -65,7 +64,6 @@ export function DiffHeader({ file, diff }: { readonly file: string; readonly dif
           </button>
         ) : null}
       </div>
-      <OpenedPath />
       {discarding ? <DiscardDialog files={[file]} onClose={() => setDiscarding(false)} /> : null}
     </div>
   );

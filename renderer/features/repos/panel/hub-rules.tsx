@@ -16,7 +16,7 @@ export function HubRules({ state }: { readonly state: RepoState }) {
       <h2 className="subheading" id="rules-title">
         Before pushing: the Hub’s rules
       </h2>
-      {state.prePush.problems.every((problem) => !problem.blocking) ? (
+      {state.inProgress === null && state.prePush.problems.every((problem) => !problem.blocking) ? (
         <p className="success-note">
           {state.prePush.commits > 0
             ? `Ready to push ${countOf(state.prePush.commits, 'commit')}: the files follow the Hub’s rules for large and binary files.`

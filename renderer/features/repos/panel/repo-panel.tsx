@@ -6,6 +6,7 @@ import { useAppStore } from '../../../store/app-store';
 import { DiffPane } from './diff-pane';
 import { HubRules } from './hub-rules';
 import { LfsNotes } from './lfs-notes';
+import { OpenedPath } from './opened-path';
 import { RecoveryPanel } from './recovery-panel';
 import { RepoError } from './repo-error';
 import { RunOutcome } from './run-outcome';
@@ -49,6 +50,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
       <WorkspaceNotes />
       <RunOutcome />
       {error ? <RepoError error={error} /> : null}
+      <OpenedPath />
       <LfsNotes state={state} />
       <div className="workspace__panes">
         <WorkspaceTabs state={state} />

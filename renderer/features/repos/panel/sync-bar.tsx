@@ -1,22 +1,25 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
-import { aheadBehind, syncText } from '../workspace/workspace-text';
+import { syncText } from '../workspace/workspace-text';
 
 /**
  * How the branch stands with the Hub ("The Hub has 2 new commits: Pull", "1 commit to push"), and
  * Refresh, Pull and Push. Push waits for the Hub's rules and for a merge in progress to finish.
  */
 export function SyncBar({ state }: { readonly state: RepoState }) {
-  const { running, reload, fetch, runRemote } = useAppStore(
+  const { running, reload, fetch, runRemote, lastFetch } = useAppStore(
     useShallow((store) => ({
+      lastFetch: store.lastFetch,
       running: store.repoRuns.repo !== null,
       reload: store.reloadRepo,
       fetch: store.fetchOpenRepo,
       runRemote: store.runRepoRemote,
     })),
   );
-  const { ahead, behind } = aheadBehind(state);
+  // The state's counts: the fetch moved the remote-tracking branch, and the state was read after it.
+  const { ahead, behind } = state;
+  const offline = (state.fetch ?? lastFetch)?.offline === true;
   const blocked = state.prePush.problems.some((problem) => problem.blocking);
   const merging = state.inProgress !== null;
   const pushWhy = merging
@@ -28,9 +31,7 @@ export function SyncBar({ state }: { readonly state: RepoState }) {
     <div className="sync-bar">
       <p className="sync-bar__state" role="status">
         {merging ? 'A pull is in the middle: resolve the conflicts, then commit' : syncText(ahead, behind)}
-        {state.fetch?.offline ? (
-          <span className="sync-bar__offline"> · Offline: could not reach the Hub</span>
-        ) : null}
+        {offline ? <span className="sync-bar__offline"> · Offline: could not reach the Hub</span> : null}
       </p>
       <div className="button-row">
         <button

@@ -7,10 +7,12 @@ export function WorkspaceNotes() {
   const all = [...notes, ...(outcomeNotes ?? [])];
   if (all.length === 0) return null;
   return (
-    <ul className="plain-list success-note workspace-notes" role="status" aria-label="What the app did">
-      {all.map((note) => (
-        <li key={note}>{note}</li>
-      ))}
-    </ul>
+    <div className="success-note" role="status">
+      <ul className="plain-list workspace-notes" aria-label="What the app did">
+        {all.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,10 +1,4 @@
-import type {
-  ConflictView,
-  DiffView,
-  FetchView,
-  InProgressView,
-  RepoState,
-} from '../../../../preload/contract';
+import type { ConflictView, DiffView, InProgressView, RepoState } from '../../../../preload/contract';
 import { formatSize } from '../repo-text';
 
 // The workspace's words: counts that read naturally, times a person reads, and what a diff is.
@@ -21,14 +15,6 @@ export function syncText(ahead: number, behind: number): string {
   if (behind > 0) return `The Hub has ${countOf(behind, 'new commit')}: Pull`;
   if (ahead > 0) return `${countOf(ahead, 'commit')} to push`;
   return 'Up to date with the Hub';
-}
-
-/** The freshest ahead/behind: the last fetch's when there was one, else what the state read. */
-export function aheadBehind(state: RepoState): { readonly ahead: number; readonly behind: number } {
-  const fetched: FetchView | null = state.fetch;
-  return fetched && fetched.at !== null
-    ? { ahead: Math.max(state.ahead, fetched.ahead), behind: Math.max(state.behind, fetched.behind) }
-    : { ahead: state.ahead, behind: state.behind };
 }
 
 const DURING: Readonly<Record<InProgressView['during'], string>> = {

@@ -137,9 +137,9 @@ describe('entering and leaving the workspace', () => {
     await answer('repoState', ok(repo()));
     const [path, force] = await answer('fetchRepo', ok(FETCHED));
     expect([path, force]).toEqual(['/h/r', false]);
-    // The Hub moved: the state is read again, and the fetch's answer kept on it.
+    // The Hub moved: the state is read again, and the fetch's answer kept.
     await answer('repoState', ok(repo({ behind: 2 })));
-    expect(useAppStore.getState().repoState?.fetch).toEqual(FETCHED);
+    expect(useAppStore.getState().lastFetch).toEqual(FETCHED);
     expect(useAppStore.getState().repoState?.behind).toBe(2);
 
     window.dispatchEvent(new Event('focus'));
@@ -160,7 +160,7 @@ describe('entering and leaving the workspace', () => {
   it('does not read the state again when the fetch changed nothing', async () => {
     await open();
     expect(pendingNames().filter((name) => name === 'repoState')).toEqual([]);
-    expect(useAppStore.getState().repoState?.fetch?.at).toBe(FETCHED.at);
+    expect(useAppStore.getState().lastFetch?.at).toBe(FETCHED.at);
   });
 });
 

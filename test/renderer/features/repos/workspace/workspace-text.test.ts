@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { RepoState } from '../../../../../preload/contract';
 import {
   abortLabel,
-  aheadBehind,
   branchDistance,
   commitBlock,
   conflictText,
@@ -49,20 +48,6 @@ describe('counts read naturally', () => {
     expect(syncText(2, 0)).toBe('2 commits to push');
     expect(syncText(0, 0)).toBe('Up to date with the Hub');
     expect(syncText(1, 3)).toBe('The Hub has 3 new commits: Pull first (1 commit to push)');
-  });
-
-  it('takes the fetch’s counts once a fetch worked', () => {
-    expect(aheadBehind(state({ ahead: 1 }))).toEqual({ ahead: 1, behind: 0 });
-    expect(
-      aheadBehind(
-        state({ ahead: 1, fetch: { at: '2026-12-01T10:00:00Z', offline: false, ahead: 1, behind: 4 } }),
-      ),
-    ).toEqual({ ahead: 1, behind: 4 });
-    // A fetch that never worked says nothing about the Hub.
-    expect(aheadBehind(state({ fetch: { at: null, offline: true, ahead: 0, behind: 9 } }))).toEqual({
-      ahead: 0,
-      behind: 0,
-    });
   });
 
   it('words a branch’s distance from the Hub', () => {
