@@ -138,10 +138,9 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
     }
   };
 
-  /** After the state changed: the recovery panel, the history and the shown diff follow it. */
+  /** After the state changed: the history and the shown diff follow it (the recovery panel reads on each state). */
   const refreshAround = async () => {
     await Promise.all([
-      get().loadRecovery(),
       get().history ? get().loadHistory(false) : Promise.resolve(),
       get().branches ? get().loadBranches() : Promise.resolve(),
       refreshDiff(),
@@ -380,7 +379,6 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
       const unsubscribe = ws.onRepoChanged((event) => {
         if (event.path === path()) repoChanged();
       });
-      void get().loadRecovery();
       const every = setInterval(() => void get().fetchOpenRepo(false), FETCH_EVERY_MS);
       const onFocus = () => {
         if (document.visibilityState === 'visible') void get().fetchOpenRepo(false);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store/app-store';
 import { countOf, relativeTime } from '../workspace/workspace-text';
@@ -7,8 +8,10 @@ import { countOf, relativeTime } from '../workspace/workspace-text';
  * files, changes set aside, branches kept before a rewrite), so nothing thrown away is out of reach.
  */
 export function RecoveryPanel() {
-  const { recovery, restore, putBack, restoreBackup, busy } = useAppStore(
+  const { recovery, restore, putBack, restoreBackup, busy, state, load } = useAppStore(
     useShallow((store) => ({
+      state: store.repoState,
+      load: store.loadRecovery,
       recovery: store.recovery,
       restore: store.restoreRepoDiscarded,
       putBack: store.applyRepoStash,
@@ -16,6 +19,11 @@ export function RecoveryPanel() {
       busy: store.repoRuns.repo !== null,
     })),
   );
+  // Whatever changed the repository (a pull, a migration, a switch, an edit seen on disk) may have
+  // set something aside or kept a backup: read the list again with each new state.
+  useEffect(() => {
+    void load();
+  }, [state, load]);
   if (!recovery) return null;
   const empty = recovery.discarded.length + recovery.stashes.length + recovery.backups.length === 0;
   return (

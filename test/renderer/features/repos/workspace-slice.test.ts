@@ -113,12 +113,11 @@ const FETCHED = { at: '2026-12-01T10:00:00Z', offline: false, ahead: 0, behind: 
 
 let leave: () => void = () => undefined;
 
-/** Opens the workspace as the screen does and answers its first reads (state, recovery, fetch unless told). */
+/** Opens the workspace as the screen does and answers its first reads (the state, then the fetch). */
 async function open(state: RepoState = repo(), fetched = { ...FETCHED, behind: 0 }): Promise<void> {
   useAppStore.getState().openRepoAt(state.path);
   leave = useAppStore.getState().enterWorkspace(state.path);
   await answer('repoState', ok(state));
-  await answer('recoveryList', ok(EMPTY_RECOVERY));
   await answer('fetchRepo', ok(fetched));
 }
 
@@ -133,7 +132,7 @@ describe('entering and leaving the workspace', () => {
   it('reads the state, watches, fetches once the state is in (throttled), and undoes it all on leaving', async () => {
     useAppStore.getState().openRepoAt('/h/r');
     leave = useAppStore.getState().enterWorkspace('/h/r');
-    expect(pendingNames()).toEqual(['repoState', 'watchRepo', 'recoveryList']);
+    expect(pendingNames()).toEqual(['repoState', 'watchRepo']);
     await answer('repoState', ok(repo()));
     const [path, force] = await answer('fetchRepo', ok(FETCHED));
     expect([path, force]).toEqual(['/h/r', false]);
@@ -182,7 +181,6 @@ describe('files changed on disk', () => {
     await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 50));
     expect(pendingNames().filter((name) => name === 'repoState')).toHaveLength(0);
     await answer('unstageFiles', ok(repo()));
-    await answerAll('recoveryList', ok(EMPTY_RECOVERY));
     await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 50));
     expect(pendingNames().filter((name) => name === 'repoState')).toHaveLength(1);
   });
@@ -233,7 +231,7 @@ describe('the diff pane', () => {
 });
 
 describe('operations', () => {
-  it('a discard says how many files and where to get them back, and refreshes the recovery panel', async () => {
+  it('a discard says how many files and where to get them back; the recovery list shows them', async () => {
     await open(
       repo({
         changes: [
@@ -247,6 +245,7 @@ describe('operations', () => {
     const [, files] = await answer('discardChanges', ok({ state: repo({ changes: [] }), discarded }));
     expect(files).toEqual(['a.txt', 'b.txt']);
     expect(useAppStore.getState().repoNote).toMatch(/^Discarded 2 files\. You can restore them/);
+    void useAppStore.getState().loadRecovery();
     await answer('recoveryList', ok({ ...EMPTY_RECOVERY, discarded: [discarded] }));
     expect(useAppStore.getState().recovery?.discarded).toEqual([discarded]);
   });
