@@ -152,7 +152,7 @@ test('switching branch with changes: bring them along, or leave them set aside',
   const dialog = page.getByRole('dialog', { name: 'Switch to main' });
   await expect(dialog).toContainText('1 uncommitted change');
   await shoot(page, '75-workspace-switch.png', { dark: '75-workspace-switch-dark.png' });
-  await dialog.getByRole('button', { name: 'Leave them on experiment' }).click();
+  await dialog.getByRole('button', { name: 'Leave my changes on experiment' }).click();
   await expect(page.getByRole('button', { name: /Current branch/ })).toContainText('main');
   await expect(page.getByText('no changed files')).toBeVisible();
   expect(readFileSync(join(w.mine, 'README.md'), 'utf8')).toBe('# branch\n');

@@ -46,7 +46,9 @@ export function CommitForm({ state }: { readonly state: RepoState }) {
       >
         {state.inProgress && staged.length === 0
           ? 'Commit the merge'
-          : `Commit ${countOf(staged.length, 'file')}${state.branch ? ` to ${state.branch}` : ''}`}
+          : staged.length === 0
+            ? 'Commit'
+            : `Commit ${countOf(staged.length, 'file')}${state.branch ? ` to ${state.branch}` : ''}`}
       </button>
     </form>
   );

@@ -16,8 +16,8 @@ export function SwitchDialog({ from, to, changes, onChoose, onClose }: SwitchDia
       title={`Switch to ${to}`}
       onClose={onClose}
       actions={[
-        { label: `Leave them on ${from}`, onClick: () => onChoose('leave') },
-        { label: `Bring them to ${to}`, onClick: () => onChoose('carry'), primary: true },
+        { label: `Leave my changes on ${from}`, onClick: () => onChoose('leave') },
+        { label: `Bring my changes to ${to}`, onClick: () => onChoose('carry'), primary: true },
       ]}
     >
       <p>
