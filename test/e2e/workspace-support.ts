@@ -34,12 +34,13 @@ export interface World {
   readonly mine: string;
 }
 
-/** A Hub repository with `files`, their clone, and mine (Alice's, with her write token saved). */
+/** A Hub repository with `files`, their clone, and mine in `folder` (Alice's, with her write token saved). */
 export async function world(
   hub: FakeHub,
   home: string,
   name: string,
   files: Readonly<Record<string, string>>,
+  folder = 'mine',
 ): Promise<World> {
   writeFileSync(join(home, '.gitconfig'), '[credential]\n\thelper = store\n');
   await git(home, home, ['lfs', 'install', '--skip-repo']);
@@ -51,7 +52,7 @@ export async function world(
   await git(home, theirs, ['add', '.']);
   await git(home, theirs, ['commit', '--quiet', '-m', 'seed']);
   await git(home, theirs, ['push', '--quiet', 'origin', 'HEAD:main']);
-  const mine = join(home, 'mine');
+  const mine = join(home, folder);
   await git(home, home, ['clone', '--quiet', repo.url, mine]);
   await git(home, mine, ['config', 'user.name', 'Alice']);
   await git(home, mine, ['config', 'user.email', 'alice@example.com']);

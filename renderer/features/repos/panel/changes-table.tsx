@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
 import { formatSize, statusWord } from '../repo-text';
 import { countOf } from '../workspace/workspace-text';
 import { moveFocusWithArrows } from './arrow-keys';
+import { DiscardDialog } from './discard-dialog';
 import { FilePath } from './file-path';
 
 /**
@@ -21,6 +23,8 @@ export function ChangesTable({ state }: { readonly state: RepoState }) {
   );
   const changes = state.changes.filter((change) => !change.conflict);
   const allTicked = changes.length > 0 && changes.every((change) => change.staged);
+  const ticked = changes.filter((change) => change.staged).map((change) => change.path);
+  const [discarding, setDiscarding] = useState(false);
   const selected = selection?.kind === 'change' ? selection.file : null;
   // While conflicts are listed above, an empty list says nothing useful.
   if (changes.length === 0 && changes.length < state.changes.length) return null;
@@ -97,6 +101,12 @@ export function ChangesTable({ state }: { readonly state: RepoState }) {
           </tbody>
         </table>
       )}
+      {ticked.length > 0 ? (
+        <button type="button" className="button button--small" onClick={() => setDiscarding(true)}>
+          Discard the {countOf(ticked.length, 'ticked change')}…
+        </button>
+      ) : null}
+      {discarding ? <DiscardDialog files={ticked} onClose={() => setDiscarding(false)} /> : null}
       {state.moreChanges > 0 ? (
         <p className="muted">
           And {countOf(state.moreChanges, 'more change')} not listed (the list stops at {changes.length}).

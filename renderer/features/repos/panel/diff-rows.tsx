@@ -21,7 +21,7 @@ export function UnifiedRow({ line }: { readonly line: DiffLine }) {
   );
 }
 
-/** One row of the side-by-side view: the old line left, the new line right. */
+/** One row of the side-by-side view: the old line left, the new line right (a long line is cut, whole in its title and in the unified view). */
 export function SplitRowView({ row }: { readonly row: SplitRow }) {
   if (row.hunk)
     return (
@@ -44,7 +44,9 @@ function Half({ line, side }: { readonly line: DiffLine | null; readonly side: '
     <span className={`diff-half diff-row--${kind}`}>
       <span className="diff-row__number">{side === 'old' ? line.old : line.new}</span>
       <span className="diff-row__sign">{SIGNS[line.kind]}</span>
-      <span className="diff-row__text">{line.text}</span>
+      <span className="diff-row__text" title={line.text.length > 60 ? line.text : undefined}>
+        {line.text}
+      </span>
     </span>
   );
 }
