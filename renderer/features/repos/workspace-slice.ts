@@ -1,18 +1,16 @@
 import type { StateCreator } from 'zustand';
 import type {
   AppError,
-  BranchList,
   CommitFileView,
   CommitView,
   DiffSource,
   DiffView,
   FetchView,
-  RecoveryView,
   RepoState,
   Result,
 } from '../../../preload/contract';
 import type { AppStore } from '../../store/app-store';
-import { countOf } from './workspace/workspace-text';
+import { OPS_START } from './workspace-ops-slice';
 import * as ws from './workspace-service';
 
 /** The two lists beside the diff, as in GitHub Desktop. */
@@ -54,24 +52,16 @@ export interface WorkspaceSlice {
   readonly history: HistoryPage | null;
   readonly loadHistory: (more: boolean) => Promise<void>;
   readonly commitFiles: readonly CommitFileView[] | null;
-  readonly branches: BranchList | null;
-  readonly loadBranches: () => Promise<void>;
-  readonly switchRepoBranch: (branch: string, changes: 'carry' | 'leave') => Promise<void>;
-  readonly createRepoBranch: (name: string) => Promise<boolean>;
-  /** What the app did around the last operation ("Your 3 uncommitted changes were set aside and put back."). */
-  readonly workspaceNotes: readonly string[];
-  readonly resolveRepoConflict: (file: string, choice: 'mine' | 'theirs' | 'fixed') => Promise<void>;
-  readonly abortRepoOperation: () => Promise<void>;
-  readonly unstageRepoFiles: (files: readonly string[] | null) => Promise<void>;
-  readonly storeRepoWithLfs: (pattern: string) => Promise<void>;
-  readonly discardRepoFiles: (files: readonly string[]) => Promise<void>;
-  readonly recovery: RecoveryView | null;
-  readonly loadRecovery: () => Promise<void>;
-  readonly restoreRepoDiscarded: (id: string) => Promise<void>;
-  readonly applyRepoStash: (commit: string) => Promise<void>;
-  readonly restoreRepoBackup: (branch: string) => Promise<void>;
-  readonly undoRepoCommit: () => Promise<void>;
-  readonly revertRepoCommit: (commit: string) => Promise<void>;
+  /**
+   * Runs a call that answers the open repository's new state (inside `stateOf` of its value),
+   * then refreshes what follows the state (history, branches, the shown diff); the watcher's
+   * reads wait for it. Answers the value, or null when it failed or the visit ended.
+   */
+  readonly changeRepo: <T>(
+    call: (repo: string) => Promise<Result<T>>,
+    stateOf: (value: T) => RepoState,
+    after?: (value: T) => void,
+  ) => Promise<T | null>;
   /** Fetches the Hub remote; `force` only for Refresh (main throttles the others). */
   readonly fetchOpenRepo: (force: boolean) => Promise<void>;
   /** The last fetch's answer, for when the state read after it does not carry it. */
@@ -92,9 +82,7 @@ const WORKSPACE_START = {
   diffError: null,
   history: null,
   commitFiles: null,
-  branches: null,
-  workspaceNotes: [],
-  recovery: null,
+  ...OPS_START,
   openedPath: null,
   conflictsFocus: 0,
   lastFetch: null,
@@ -233,120 +221,7 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
         set({ history: { commits: [...shown, ...result.value.commits], more: result.value.more } });
       else set({ repoError: result.error });
     },
-    loadBranches: async () => {
-      const repo = path();
-      if (!repo) return;
-      const visit = get().repoVisit;
-      const result = await ws.listBranches(repo);
-      if (get().repoVisit !== visit) return;
-      if (result.ok) set({ branches: result.value });
-      else set({ repoError: result.error });
-    },
-    switchRepoBranch: async (branch, changes) => {
-      set({ workspaceNotes: [], repoNote: null, repoOutcome: null });
-      await change(
-        (repo) => ws.switchBranch(repo, branch, changes),
-        (value) => value.state,
-        (value) => set({ workspaceNotes: value.notes, history: null, selection: null, diff: null }),
-      );
-    },
-    createRepoBranch: async (name) => {
-      const made = await change(
-        (repo) => ws.createBranch(repo, name),
-        (state) => state,
-        () => set({ repoNote: `Created the branch ${name} and switched to it.`, history: null }),
-      );
-      return made !== null;
-    },
-    resolveRepoConflict: async (file, choice) => {
-      await change(
-        (repo) => ws.resolveConflict(repo, file, choice),
-        (state) => state,
-      );
-    },
-    abortRepoOperation: async () => {
-      await change(
-        (repo) => ws.abortOperation(repo),
-        (state) => state,
-        () => set({ repoOutcome: null, repoNote: 'Stopped. Your repository is as it was before.' }),
-      );
-    },
-    unstageRepoFiles: async (files) => {
-      await change(
-        (repo) => ws.unstageFiles(repo, files),
-        (state) => state,
-      );
-    },
-    storeRepoWithLfs: async (pattern) => {
-      await change(
-        (repo) => ws.storeWithLfs(repo, pattern),
-        (state) => state,
-        () => set({ repoNote: `Files matching ${pattern} will be stored with Git LFS.` }),
-      );
-    },
-    discardRepoFiles: async (files) => {
-      await change(
-        (repo) => ws.discardChanges(repo, files),
-        (value) => value.state,
-        (value) =>
-          set({
-            repoNote: `Discarded ${countOf(value.discarded.files.length, 'file')}. You can restore them under “Set aside and discarded”.`,
-          }),
-      );
-    },
-    loadRecovery: async () => {
-      const repo = path();
-      if (!repo) return;
-      const visit = get().repoVisit;
-      const result = await ws.recoveryList(repo);
-      if (get().repoVisit === visit && result.ok) set({ recovery: result.value });
-    },
-    restoreRepoDiscarded: async (id) => {
-      await change(
-        (repo) => ws.restoreDiscarded(repo, id),
-        (state) => state,
-        () => set({ repoNote: 'Restored. The files are back in your changes.' }),
-      );
-    },
-    applyRepoStash: async (commit) => {
-      await change(
-        (repo) => ws.applyStash(repo, commit),
-        (state) => state,
-        (state) =>
-          set({
-            repoNote: state.inProgress
-              ? 'Put back, with conflicts: choose what to keep below.'
-              : 'Put back. The changes are in your list again.',
-          }),
-      );
-    },
-    restoreRepoBackup: async (branch) => {
-      await change(
-        (repo) => ws.restoreBackup(repo, branch),
-        (state) => state,
-        () => set({ repoNote: `Restored the branch from ${branch}. What it was just before is kept too.` }),
-      );
-    },
-    undoRepoCommit: async () => {
-      await change(
-        (repo) => ws.undoCommit(repo),
-        (state) => state,
-        () =>
-          set({ repoNote: 'Undone. The commit’s changes are back in your list, ticked.', selection: null }),
-      );
-    },
-    revertRepoCommit: async (commit) => {
-      await change(
-        (repo) => ws.revertCommit(repo, commit),
-        (state) => state,
-        (state) =>
-          set({
-            repoNote: state.inProgress
-              ? 'The revert met conflicts: choose what to keep in Changes.'
-              : 'Reverted: a new commit takes that commit’s changes back. Push it to share it.',
-          }),
-      );
-    },
+    changeRepo: change,
     fetchOpenRepo: async (force) => {
       const repo = path();
       if (!repo) return;
