@@ -309,30 +309,33 @@ describe('a pull whose merge conflicts', () => {
 });
 
 describe('an LFS file in conflict', () => {
-  it('is lfs: only mine or the Hub’s, and the Hub’s comes with its real bytes', async () => {
-    const base = Buffer.alloc(5000, 1);
-    const hubBytes = Buffer.alloc(6000, 2);
-    const myBytes = Buffer.alloc(7000, 3);
-    const { mine, theirs } = await pair({ 'weights.bin': base as unknown as string });
-    await world.pushFrom(theirs, { 'weights.bin': hubBytes });
-    writeFileSync(join(mine, 'weights.bin'), myBytes);
-    await world.sh(mine, ['commit', '--quiet', '-am', 'my weights']);
-    // Nothing of the Hub's version is here yet: the pull's merge does not download it.
-    expect((await pull(mine)).value.outcome.kind).toBe('merge_conflict');
-    const [file] = (await readConflicts(world.git(), mine)).files;
-    // (git merged the two pointers as text, markers and all: `merge=lfs` names no driver git has.)
-    expect(file).toMatchObject({ path: 'weights.bin', conflict: { xy: 'UU', lfs: true } });
-    expect(
-      await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'fixed' }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', hint: expect.stringContaining('Keep mine') },
+  for (const skip of [false, true])
+    it(`is lfs: only mine or the Hub’s, and the Hub’s comes with its real bytes${skip ? ' (git-lfs set to skip downloads)' : ''}`, async () => {
+      const base = Buffer.alloc(5000, 1);
+      const hubBytes = Buffer.alloc(6000, 2);
+      const myBytes = Buffer.alloc(7000, 3);
+      const { mine, theirs } = await pair({ 'weights.bin': base as unknown as string });
+      await world.pushFrom(theirs, { 'weights.bin': hubBytes });
+      writeFileSync(join(mine, 'weights.bin'), myBytes);
+      await world.sh(mine, ['commit', '--quiet', '-am', 'my weights']);
+      // `git lfs install --local --skip-smudge`: checkouts leave pointers, downloads wait to be asked.
+      if (skip) await world.sh(mine, ['lfs', 'install', '--local', '--skip-smudge']);
+      // Nothing of the Hub's version is here yet: the pull's merge does not download it.
+      expect((await pull(mine)).value.outcome.kind).toBe('merge_conflict');
+      const [file] = (await readConflicts(world.git(), mine)).files;
+      // (git merged the two pointers as text, markers and all: `merge=lfs` names no driver git has.)
+      expect(file).toMatchObject({ path: 'weights.bin', conflict: { xy: 'UU', lfs: true } });
+      expect(
+        await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'fixed' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', hint: expect.stringContaining('Keep mine') },
+      });
+      expect(
+        (await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'theirs' })).ok,
+      ).toBe(true);
+      expect(readFileSync(join(mine, 'weights.bin')).equals(hubBytes)).toBe(true);
+      expect((await world.call('commitChanges', { path: mine, message: 'merge' })).ok).toBe(true);
+      expect(await world.sh(mine, ['status', '--porcelain'])).toBe('');
     });
-    expect(
-      (await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'theirs' })).ok,
-    ).toBe(true);
-    expect(readFileSync(join(mine, 'weights.bin')).equals(hubBytes)).toBe(true);
-    expect((await world.call('commitChanges', { path: mine, message: 'merge' })).ok).toBe(true);
-    expect(await world.sh(mine, ['status', '--porcelain'])).toBe('');
-  });
 });
