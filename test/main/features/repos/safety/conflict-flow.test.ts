@@ -264,7 +264,7 @@ describe('a pull whose merge conflicts', () => {
     });
 
   it('aborts a put-back conflict after a clean pull back to exactly before the pull, keeping hand edits', async () => {
-    const { mine, theirs } = await pair();
+    const { mine, theirs } = await pair({ 'guide.md': '# How to merge\n' });
     await world.pushFrom(theirs, { 'notes.txt': 'hub notes\n', 'README.md': 'hub readme\n' });
     writeFileSync(join(mine, 'notes.txt'), 'my notes\n');
     writeFileSync(join(mine, 'README.md'), 'my readme\n');
@@ -280,6 +280,9 @@ describe('a pull whose merge conflicts', () => {
       (await world.call('resolveConflict', { path: mine, file: 'notes.txt', choice: 'theirs' })).ok,
     ).toBe(true);
     writeFileSync(join(mine, 'draft.txt'), 'draft, edited during the conflict\n');
+    // A file the pull did not touch, whose text shows markers as examples: an edit, kept too.
+    const guide = '# How to merge\n\n<<<<<<< HEAD\nyours\n=======\ntheirs\n>>>>>>> main\n';
+    writeFileSync(join(mine, 'guide.md'), guide);
     expect((await world.call('abortOperation', { path: mine })).ok).toBe(true);
     expect(workTreeHashes(mine)).toEqual(before.files);
     expect(await status(mine)).toBe(before.status);
@@ -287,6 +290,7 @@ describe('a pull whose merge conflicts', () => {
     const stashes = await world.sh(mine, ['stash', 'list', '--format=%gs']);
     expect(stashes).toBe('hfgd: your edits made during the conflict, kept at Abort\n');
     expect(await world.sh(mine, ['show', 'stash@{0}:draft.txt'])).toBe('draft, edited during the conflict\n');
+    expect(await world.sh(mine, ['show', 'stash@{0}:guide.md'])).toBe(guide);
   });
 
   it('refuses a file that is not in conflict, and an abort with nothing in progress', async () => {
