@@ -259,6 +259,9 @@ export async function abortOperation(context: GitContext, repo: string): Promise
   }
   if (record?.branch && (await currentBranch(context, repo)) !== record.branch)
     await git(context, ['switch', '--quiet', record.branch], { cwd: repo });
+  else if (record?.during === 'switch' && !record.branch && record.head)
+    // The switch started from a detached HEAD: back to that commit, moving no branch.
+    await git(context, ['switch', '--quiet', '--detach', record.head], { cwd: repo });
   else if (record?.head && (await headCommit(context, repo)) !== record.head)
     await git(context, ['reset', '--hard', '--quiet', record.head], { cwd: repo });
   if (record?.setAside) {
