@@ -293,6 +293,24 @@ describe('a pull whose merge conflicts', () => {
     expect(await world.sh(mine, ['show', 'stash@{0}:guide.md'])).toBe(guide);
   });
 
+  it('resolves a file whose name starts with a dash or looks like a pattern, as a name', async () => {
+    const { mine, theirs } = await pair({ '-dash.txt': 'base\n', '*.txt': 'base\n' });
+    await world.pushFrom(theirs, { '-dash.txt': 'hub\n', '*.txt': 'hub\n' });
+    writeFileSync(join(mine, '-dash.txt'), 'mine\n');
+    writeFileSync(join(mine, '*.txt'), 'mine\n');
+    await world.sh(mine, ['commit', '--quiet', '-am', 'mine']);
+    await pull(mine);
+    expect((await world.call('resolveConflict', { path: mine, file: '-dash.txt', choice: 'mine' })).ok).toBe(
+      true,
+    );
+    expect((await world.call('resolveConflict', { path: mine, file: '*.txt', choice: 'theirs' })).ok).toBe(
+      true,
+    );
+    expect(readFileSync(join(mine, '-dash.txt'), 'utf8')).toBe('mine\n');
+    expect(readFileSync(join(mine, '*.txt'), 'utf8')).toBe('hub\n');
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('notes\n');
+  });
+
   it('refuses a file that is not in conflict, and an abort with nothing in progress', async () => {
     const { mine } = await pair();
     expect(
@@ -301,7 +319,9 @@ describe('a pull whose merge conflicts', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(await world.call('resolveConflict', { path: mine, file: '-x', choice: 'mine' })).toMatchObject({
+    expect(
+      await world.call('resolveConflict', { path: mine, file: '/etc/passwd', choice: 'mine' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
