@@ -5,9 +5,12 @@ import { readConfig } from '../../git/config';
 import { git } from '../../git/core';
 import { gitContext } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
-import { writeOperation } from '../../git/merge-state';
+import { stashDrop } from '../../git/stash';
 import { remoteRun, type RemoteRun } from '../../git/remote-run';
+import { SafetyError } from './safety/errors';
 import { putBack, setAside } from './safety/guard';
+import { restoreExactly } from './safety/restore-exactly';
+import { changes } from './safety/words';
 
 // Large files: Git LFS set up for the user (with consent), Xet noticed when present, pointers
 // replaced by content, and files moved to LFS (history rewritten only with consent and a backup).
@@ -140,6 +143,13 @@ export async function migrateToLfs(
   const branch = (await run(['symbolic-ref', '--short', 'HEAD'], [0, 128])).stdout.trim();
   if (!branch) throw new Error('Check out a branch first.');
   const saved = (await run(['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.trim();
+  // The move adds its pattern to .gitattributes: an uncommitted edit of that file would clash.
+  if ((await run(['status', '--porcelain', '-z', '--', '.gitattributes'])).stdout !== '')
+    throw new SafetyError(
+      'not_allowed',
+      'Your change to .gitattributes is not committed yet, and moving files into LFS edits that file.',
+      'Commit that change first (or undo it), then move the files into LFS.',
+    );
   const backupBranch = await createBackupBranch(run, saved, now);
   // `git lfs migrate import` checks the rewritten branch out over the work tree: uncommitted
   // edits, deletions and new files would be gone (issue 12). They are set aside first.
@@ -161,19 +171,24 @@ export async function migrateToLfs(
   ]);
   // migrate leaves the moved files as pointers in the work tree; put the person's bytes back.
   await run(['lfs', 'checkout']);
-  // The set-aside files were stored before the move; compared as .gitattributes stores them now
-  // (merge.renormalize), an edited file that moved into LFS comes back as the person's bytes.
-  const back = await putBack(context, repoPath, aside, {
-    renormalize: true,
-    conflictFiles: async () =>
-      (await run(['diff', '--name-only', '--diff-filter=U', '-z'])).stdout.split('\u0000').filter(Boolean),
-  });
-  if (back.kind === 'conflict') {
-    const dir = (await run(['rev-parse', '--absolute-git-dir'])).stdout.trim();
-    const head = (await run(['rev-parse', 'HEAD'])).stdout.trim();
-    await writeOperation(dir, { during: 'migrate', applying: back.stash, head });
+  // The files hold the same bytes after the move, only stored differently, so the set-aside work
+  // is written back as it was rather than merged (safety/restore-exactly.ts says why).
+  if (aside.stash === null) return { backupBranch, notes: [] };
+  try {
+    await restoreExactly(context, repoPath, aside.stash);
+  } catch (error) {
+    return {
+      backupBranch,
+      notes: [
+        `Your ${changes(aside.count)} ${aside.count === 1 ? 'is' : 'are'} kept set aside, because they could not be put back (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Nothing is lost: bring them back from the list of set-aside changes.`,
+      ],
+    };
   }
-  return { backupBranch, notes: back.kind === 'none' ? [] : [back.note] };
+  await stashDrop(context, repoPath, aside.stash);
+  return {
+    backupBranch,
+    notes: [`Your ${changes(aside.count)} ${aside.count === 1 ? 'was' : 'were'} set aside and put back.`],
+  };
 }
 
 /** `git lfs migrate import` of the branch's commits not on its upstream yet. */

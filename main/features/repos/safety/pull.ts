@@ -5,6 +5,7 @@ import { pull } from '../../../git/pull';
 import type { RemoteOptions, RemoteRun } from '../../../git/remote-run';
 import { SafetyError } from './errors';
 import { putBack, setAside } from './guard';
+import { finishOperation } from './operation';
 import { changes } from './words';
 
 // A pull that uncommitted work never blocks and never loses: the work is set aside, the pull
@@ -16,8 +17,17 @@ export interface SafePull {
   readonly notes: readonly string[];
 }
 
-/** Refuses to start while something is in the middle: the person settles or aborts that first. */
-export async function refuseWhileInProgress(context: GitContext, repo: string, what: string): Promise<void> {
+/**
+ * Refuses to start while something is in the middle: the person settles or aborts that first.
+ * An operation finished outside the app (a merge committed in a terminal) first gets its
+ * set-aside changes put back, so they are never left behind by the next one.
+ */
+export async function refuseWhileInProgress(
+  context: GitContext,
+  repo: string,
+  what: string,
+): Promise<readonly string[]> {
+  const finished = await finishOperation(context, repo);
   const now = await readConflicts(context, repo);
   if (now.files.length > 0)
     throw new SafetyError(
@@ -31,6 +41,7 @@ export async function refuseWhileInProgress(context: GitContext, repo: string, w
       `A ${now.inProgress.kind} is not finished yet.`,
       `Commit to finish it, or abort it, then ${what} again.`,
     );
+  return finished;
 }
 
 /** Pulls with the uncommitted work set aside around it. */
@@ -39,7 +50,7 @@ export async function safePull(
   repo: string,
   options: RemoteOptions = {},
 ): Promise<SafePull> {
-  await refuseWhileInProgress(context, repo, 'pull');
+  const earlier = await refuseWhileInProgress(context, repo, 'pull');
   const head = (
     await git(context, ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo, okExitCodes: [0, 1] })
   ).stdout.trim();
@@ -52,22 +63,23 @@ export async function safePull(
     return {
       run,
       notes: [
+        ...earlier,
         `Your ${changes(aside.count)} ${aside.count === 1 ? 'is' : 'are'} set aside while you settle the conflicts; ${aside.count === 1 ? 'it comes' : 'they come'} back when the pull is finished or aborted.`,
       ],
     };
   }
   if (stopped) {
     await writeOperation(dir, { during: 'pull', ...(head ? { head } : {}) });
-    return { run, notes: [] };
+    return { run, notes: earlier };
   }
   const back = await putBack(context, repo, aside, {
     conflictFiles: async () => (await unmergedEntries(context, repo)).map((entry) => entry.path),
   });
   switch (back.kind) {
     case 'none':
-      return { run, notes: [] };
+      return { run, notes: earlier };
     case 'applied':
-      return { run, notes: [back.note] };
+      return { run, notes: [...earlier, back.note] };
     case 'conflict':
       await writeOperation(dir, {
         during: 'pull',
@@ -75,8 +87,8 @@ export async function safePull(
         applying: back.stash,
         ...(head ? { head } : {}),
       });
-      return { run, notes: [back.note] };
+      return { run, notes: [...earlier, back.note] };
     case 'kept':
-      return { run, notes: [back.note] };
+      return { run, notes: [...earlier, back.note] };
   }
 }
