@@ -92,6 +92,12 @@ export async function restoreBackup(
         : 'This branch has no commit yet, so there is nothing to restore over.',
       'Switch to the branch the backup was made from, then Restore.',
     );
+  if (current === branch)
+    throw new RecoveryError(
+      'not_allowed',
+      `You are on the backup branch ${branch} itself, so there is nothing to restore it over.`,
+      'Switch to the branch the backup was made from, then Restore.',
+    );
   const target = await resolveCommit(git, top, `refs/heads/${branch}`);
   if (!target)
     throw new RecoveryError('not_found', `The backup ${branch} has no commit.`, 'Choose another backup.');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../../../main/git/backup-branch';
@@ -18,7 +18,7 @@ import { makeWorld, type World } from './setup';
 // the seed's story (what the tree generator did, then what the test did), to replay it exactly.
 
 /** Trees per operation: a quick default here, HFGD_SAFETY_TREES=200 for the long run (npm run test:safety). */
-const QUICK_TREES = 12;
+const QUICK_TREES = 6;
 const TREES = Number(process.env.HFGD_SAFETY_TREES ?? '') || QUICK_TREES;
 const SEEDS = Array.from({ length: TREES }, (_, index) => 1000 + index);
 /** Each test walks all its trees: about half a second each here, with room for a busy machine. */
@@ -28,18 +28,30 @@ let world: World;
 beforeAll(async () => {
   world = await makeWorld('recovery-safety');
 });
-afterAll(() => world.cleanUp());
+afterAll(() => world.cleanUp(), 120_000);
 
 /** A failing seed's story: the generator's, then each step the test took. */
 const told = (story: TreeStory, steps: readonly string[]) =>
   `seed ${story.seed}: ${JSON.stringify(story)}\nsteps:\n  ${steps.join('\n  ')}`;
 
-/** A fresh random tree for one operation and seed. */
-async function tree(operation: string, seed: number): Promise<{ repo: string; story: TreeStory }> {
+/**
+ * A fresh random tree for one operation and seed, with its own app data folder (so checking
+ * what the app kept reads this tree's discarded files only).
+ */
+async function tree(
+  operation: string,
+  seed: number,
+): Promise<{ repo: string; story: TreeStory; dataDir: string }> {
   const repo = join(world.root, `${operation}-${seed}`);
   const story = await randomTree({ repo, env: world.env, seed });
-  return { repo, story };
+  return { repo, story, dataDir: join(world.root, `data-${operation}-${seed}`) };
 }
+
+/** A tree that passed is removed at once (a failing one stays for a look); 1,200 trees fill a disk. */
+const passed = (repo: string, dataDir: string) => {
+  rmSync(repo, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+};
 
 /** Index and porcelain status: the ticked state, compared before and after. */
 const indexState = async (repo: string) => ({
@@ -61,14 +73,17 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
     async () => {
       let onlyInApp = 0;
       for (const seed of SEEDS) {
-        const { repo, story } = await tree('discard', seed);
+        const { repo, story, dataDir } = await tree('discard', seed);
         const steps: string[] = [];
         const before = workTreeHashes(repo);
         const changes = await changedPaths(repo);
-        if (changes.length === 0) continue;
+        if (changes.length === 0) {
+          passed(repo, dataDir);
+          continue;
+        }
         const chosen = someOf(seeded(seed * 7), changes);
         steps.push(`discard ${JSON.stringify(chosen)} of ${JSON.stringify(changes)}`);
-        await discardFiles(world.git, world.dataDir, repo, chosen);
+        await discardFiles(world.git, dataDir, repo, chosen);
         const after = workTreeHashes(repo);
         const untouched = [...before].filter(([path]) => !chosen.includes(path));
         expect(
@@ -79,11 +94,10 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
           (await changedPaths(repo)).filter((path) => chosen.includes(path)),
           told(story, steps),
         ).toEqual([]);
-        expect(lostFiles(before, keptContent(repo, world.env, [world.dataDir])), told(story, steps)).toEqual(
-          [],
-        );
+        expect(lostFiles(before, keptContent(repo, world.env, [dataDir])), told(story, steps)).toEqual([]);
         // Without the app's folder the discarded bytes would be gone: the check can fail.
         if (lostFiles(before, keptContent(repo, world.env)).length > 0) onlyInApp += 1;
+        passed(repo, dataDir);
       }
       expect(onlyInApp).toBeGreaterThan(0);
     },
@@ -94,17 +108,21 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
     'discard then restore: the work tree and the ticked state are exactly as before',
     async () => {
       for (const seed of SEEDS) {
-        const { repo, story } = await tree('restore', seed);
+        const { repo, story, dataDir } = await tree('restore', seed);
         const changes = await changedPaths(repo);
-        if (changes.length === 0) continue;
+        if (changes.length === 0) {
+          passed(repo, dataDir);
+          continue;
+        }
         const chosen = someOf(seeded(seed * 11), changes);
         const steps = [`discard ${JSON.stringify(chosen)}`, 'restore'];
         const hashes = workTreeHashes(repo);
         const ticked = await indexState(repo);
-        const set = await discardFiles(world.git, world.dataDir, repo, chosen);
-        await restoreSet(world.git, world.dataDir, repo, set.id);
+        const set = await discardFiles(world.git, dataDir, repo, chosen);
+        await restoreSet(world.git, dataDir, repo, set.id);
         expect([...workTreeHashes(repo)].sort(), told(story, steps)).toEqual([...hashes].sort());
         expect(await indexState(repo), told(story, steps)).toEqual(ticked);
+        passed(repo, dataDir);
       }
     },
     TIMEOUT_MS,
@@ -114,9 +132,12 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
     'undo commit: every byte stays and the commit’s changes come back ticked',
     async () => {
       for (const seed of SEEDS) {
-        const { repo, story } = await tree('undo', seed);
+        const { repo, story, dataDir } = await tree('undo', seed);
         const changes = await changedPaths(repo);
-        if (changes.length === 0) continue;
+        if (changes.length === 0) {
+          passed(repo, dataDir);
+          continue;
+        }
         const committed = someOf(seeded(seed * 13), changes);
         const steps = [`commit ${JSON.stringify(committed)}`, 'undo'];
         await gitIn(repo, world.env, ['add', '-A', '--', ...committed.map((path) => `:(literal)${path}`)]);
@@ -131,6 +152,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
           told(story, steps),
         ).toEqual([]);
         expect(await gitIn(repo, world.env, ['log', '--format=%s']), told(story, steps)).toBe('base\n');
+        passed(repo, dataDir);
       }
     },
     TIMEOUT_MS,
@@ -140,7 +162,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
     'revert of a pushed commit: every byte stays, and the files are as before that commit',
     async () => {
       for (const seed of SEEDS) {
-        const { repo, story } = await tree('revert', seed);
+        const { repo, story, dataDir } = await tree('revert', seed);
         const steps = [
           'commit all the work',
           'mark it pushed (refs/remotes/origin/main)',
@@ -149,7 +171,10 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
         ];
         await gitIn(repo, world.env, ['add', '-A']);
         const staged = await gitIn(repo, world.env, ['diff', '--cached', '--name-only']);
-        if (staged === '') continue;
+        if (staged === '') {
+          passed(repo, dataDir);
+          continue;
+        }
         await gitIn(repo, world.env, ['commit', '--quiet', '-m', 'the work']);
         await gitIn(repo, world.env, ['update-ref', 'refs/remotes/origin/main', 'HEAD']);
         // Untracked work the revert does not touch must stay as it is.
@@ -164,6 +189,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
           told(story, steps),
         ).toBe('');
         expect(existsSync(join(repo, 'later', `notes-${seed}.txt`)), told(story, steps)).toBe(true);
+        passed(repo, dataDir);
       }
     },
     TIMEOUT_MS,
@@ -173,7 +199,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
     'restore a backup: the replaced commits, every uncommitted byte and the backup all stay',
     async () => {
       for (const seed of SEEDS) {
-        const { repo, story } = await tree('backup', seed);
+        const { repo, story, dataDir } = await tree('backup', seed);
         const steps = [
           'back up HEAD',
           'commit all the work on top',
@@ -200,6 +226,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
           replaced,
         );
         expect((await gitIn(repo, world.env, ['rev-parse', backup])).trim(), told(story, steps)).toBe(head);
+        passed(repo, dataDir);
       }
     },
     TIMEOUT_MS,
@@ -209,7 +236,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
     'create a branch and switch to it: the work tree and the ticked state do not change',
     async () => {
       for (const seed of SEEDS) {
-        const { repo, story } = await tree('branch', seed);
+        const { repo, story, dataDir } = await tree('branch', seed);
         const steps = [`create and switch to topic-${seed}`];
         const hashes = workTreeHashes(repo);
         const ticked = await indexState(repo);
@@ -219,6 +246,7 @@ describe(`recovery keeps every byte (${TREES} random trees per operation)`, () =
         );
         expect([...workTreeHashes(repo)].sort(), told(story, steps)).toEqual([...hashes].sort());
         expect(await indexState(repo), told(story, steps)).toEqual(ticked);
+        passed(repo, dataDir);
       }
     },
     TIMEOUT_MS,
