@@ -23,6 +23,11 @@ export interface FilePatch {
   readonly patch: string;
   /** git printed more than the output limit; the patch is its start. */
   readonly cut: boolean;
+  /**
+   * The file's mode before and after, when git reports it changed ("old mode"/"new mode" in the
+   * header). Git's word, not the file system's: with core.fileMode false (Windows) it reports none.
+   */
+  readonly modes: { readonly from: string; readonly to: string } | null;
 }
 
 /** The most of git's output one diff keeps in memory (a diff of a 5 MB file is about 5 MB). */
@@ -79,11 +84,18 @@ export async function filePatch(
       deletions += Number(deleted);
     }
   }
+  const patch = blank < 0 ? '' : text.slice(blank + 2);
+  // The header is what comes before the first hunk (git-diff(1) "extended header lines").
+  const firstHunk = patch.indexOf('\n@@');
+  const header = firstHunk < 0 ? patch : patch.slice(0, firstHunk);
+  const from = /^old mode (\d+)$/m.exec(header)?.[1];
+  const to = /^new mode (\d+)$/m.exec(header)?.[1];
   return {
     additions,
     deletions,
-    patch: blank < 0 ? '' : text.slice(blank + 2),
+    patch,
     cut: text.length >= DIFF_OUTPUT_LIMIT,
+    modes: from && to ? { from, to } : null,
   };
 }
 

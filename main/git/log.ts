@@ -30,6 +30,8 @@ export async function readLog(
     context,
     [
       'log',
+      // log.showSignature in the person's config would print gpg's lines among the fields.
+      '--no-show-signature',
       '-z',
       `--format=${FORMAT}`,
       `--skip=${skip}`,

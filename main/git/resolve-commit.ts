@@ -10,19 +10,30 @@ export async function resolveCommit(
   revision: string,
 ): Promise<string | null> {
   // --end-of-options: a revision starting with "-" is a name, never an option (git-rev-parse(1)).
-  // Exit 1 with --quiet: nothing by that name, or not a commit.
+  // Exit 1 with --quiet: nothing by that name, or not a commit (an unborn HEAD too). Anything
+  // else (a lost object, a damaged repository) is a failure to explain, not "no commit".
   const out = await git(
     context,
     ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`],
-    { cwd: repoPath, okExitCodes: [0, 1, 128], timeoutMs: 10_000 },
+    { cwd: repoPath, okExitCodes: [0, 1], timeoutMs: 10_000 },
   );
   const oid = out.stdout.trim();
   return out.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(oid) ? oid : null;
 }
 
-/** The commit HEAD points at, or null in a repository with no commit yet (an unborn branch). */
-export function headCommit(context: GitContext, repoPath: string): Promise<string | null> {
-  return resolveCommit(context, repoPath, 'HEAD');
+/**
+ * The commit HEAD points at, or null in a repository with no commit yet (an unborn branch).
+ * HEAD itself, not `HEAD^{commit}`: that is also "nothing" when HEAD's object is lost, and a
+ * damaged repository must fail in words later (git log's "bad object"), not look empty.
+ */
+export async function headCommit(context: GitContext, repoPath: string): Promise<string | null> {
+  const out = await git(context, ['rev-parse', '--verify', '--quiet', 'HEAD'], {
+    cwd: repoPath,
+    okExitCodes: [0, 1],
+    timeoutMs: 10_000,
+  });
+  const oid = out.stdout.trim();
+  return out.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(oid) ? oid : null;
 }
 
 /** A commit's first parent (what the app diffs it against), or null for a root commit. */

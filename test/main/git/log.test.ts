@@ -25,7 +25,11 @@ const sh = async (args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'hfgd-log-'));
-  writeFileSync(join(root, '.gitconfig'), '');
+  // Settings of the person's that change what git log prints, which the reader must not depend on.
+  writeFileSync(
+    join(root, '.gitconfig'),
+    '[log]\n\tshowSignature = true\n\tdecorate = full\n[color]\n\tui = always\n',
+  );
   repo = join(root, 'repo');
   await run('git', ['init', '--quiet', '-b', 'main', repo], {
     env: { PATH: process.env.PATH, HOME: root },

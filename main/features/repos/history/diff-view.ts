@@ -1,26 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, readFile, realpath } from 'node:fs/promises';
-import { dirname, extname, join, relative, isAbsolute } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import type { DiffSource, DiffView, ImageSide } from '../../../../preload/contract';
 import type { GitContext } from '../../../git/core';
-import { commitFileChanges } from '../../../git/diff-tree';
-import {
-  filePatch,
-  parsePatch,
-  stagedRenames,
-  DIFF_LIMITS,
-  type DiffLimits,
-  type DiffSpec,
-} from '../../../git/diff';
-import { indexEntry } from '../../../git/index-entry';
+import { filePatch, parsePatch, DIFF_LIMITS, type DiffLimits } from '../../../git/diff';
 import { lfsTracked } from '../../../git/lfs-attribute';
 import { parsePointer } from '../../../git/objects';
-import { emptyTree, firstParent, headCommit, resolveCommit } from '../../../git/resolve-commit';
-import { blobSizes, hashBlob, readBlob } from '../../../git/show-blob';
-import { treeEntry } from '../../../git/tree-entry';
+import { hashBlob, readBlob } from '../../../git/show-blob';
 import { assertNever } from '../../../ipc/result';
-import { checkCommitName, checkFileName, HistoryError } from './errors';
+import { committed, notChanged, NOT_A_FILE, uncommitted, type Side } from './diff-sides';
+import { checkFileName } from './errors';
 
 // "Selecting a file shows its diff" (issue 12, item 4): the two sides of one change are found
 // first (an object in git, a file in the work tree, or nothing), then what the file is decides
@@ -45,122 +35,6 @@ const IMAGE_TYPES: Readonly<Record<string, string>> = {
 
 /** A pointer file is about 130 bytes; the spec allows up to 1024 (objects.ts parsePointer). */
 const POINTER_MAX = 1024;
-
-/** One side of a change: a blob in git, a file in the work tree, or nothing (added or deleted). */
-type Side =
-  | { readonly where: 'object'; readonly oid: string; readonly mode: string; readonly size: number | null }
-  | { readonly where: 'file'; readonly path: string; readonly mode: string; readonly size: number }
-  | null;
-
-/** Both sides of the change and how git is asked for its patch. */
-interface Change {
-  readonly before: Side;
-  readonly after: Side;
-  readonly spec: DiffSpec;
-  /** The file, and where it was renamed from when it was. */
-  readonly paths: readonly string[];
-}
-
-const notChanged = (file: string, where: string): HistoryError =>
-  new HistoryError(
-    'not_found',
-    `${file} has no change ${where}.`,
-    'Pick a file from the list; it may have changed since the list was read.',
-  );
-
-/** The mode git would record for a work-tree entry (a link, an executable, a folder). */
-function modeOf(info: { isSymbolicLink(): boolean; isDirectory(): boolean; mode: number }): string {
-  if (info.isSymbolicLink()) return '120000';
-  if (info.isDirectory()) return '040000';
-  return info.mode & 0o100 ? '100755' : '100644';
-}
-
-/** The work-tree file at `file`, or null when there is none; never a path outside the work tree. */
-async function workFile(top: string, file: string): Promise<Side> {
-  const path = join(top, file);
-  const info = await lstat(path).catch(() => undefined);
-  if (!info) return null;
-  // A folder on the way that is a link out of the repository: git tracks nothing beyond it.
-  const [realTop, realParent] = await Promise.all([realpath(top), realpath(dirname(path))]);
-  const inside = relative(realTop, realParent);
-  if (inside.startsWith('..') || isAbsolute(inside))
-    throw new HistoryError(
-      'invalid_input',
-      `${file} is outside this repository (a folder on its way is a link).`,
-      'Pick a file from the list of changes.',
-    );
-  return { where: 'file', path, mode: modeOf(info), size: info.size };
-}
-
-/** The blob at `file` in a commit, with its size. */
-async function objectAt(context: GitContext, top: string, treeish: string, file: string): Promise<Side> {
-  const entry = await treeEntry(context, top, treeish, file);
-  return entry ? { where: 'object', ...entry } : null;
-}
-
-/** The index's blob, with its size (ls-files does not give sizes). */
-async function sized(context: GitContext, top: string, oid: string, mode: string): Promise<Side> {
-  if (mode === '160000') return { where: 'object', oid, mode, size: null };
-  const sizes = await blobSizes(context, top, [oid]);
-  return { where: 'object', oid, mode, size: sizes.get(oid) ?? null };
-}
-
-/** Finds both sides of the uncommitted change of `file`, ticked (staged) or not. */
-async function uncommitted(context: GitContext, top: string, file: string, staged: boolean): Promise<Change> {
-  const [head, index] = await Promise.all([headCommit(context, top), indexEntry(context, top, file)]);
-  if (staged) {
-    if (index?.kind === 'conflicted')
-      throw new HistoryError(
-        'not_found',
-        `${file} is in conflict, so nothing of it is ticked yet.`,
-        'Look at the unticked change to see the conflict, then choose which version to keep.',
-      );
-    const from = (head && (await stagedRenames(context, top)).get(file)) || undefined;
-    const before = head ? await objectAt(context, top, head, from ?? file) : null;
-    const after = index ? await sized(context, top, index.oid, index.mode) : null;
-    return { before, after, spec: { kind: 'staged' }, paths: from ? [file, from] : [file] };
-  }
-  const after = await workFile(top, file);
-  if (index === null) {
-    // Not in the index: an untracked file, shown as all added.
-    if (after === null) throw notChanged(file, 'in the work tree');
-    return { before: null, after, spec: { kind: 'untracked' }, paths: [file] };
-  }
-  if (index.kind === 'conflicted') {
-    // No ticked version to compare with: the file as it is now (markers and all) against the last commit.
-    const before = head ? await objectAt(context, top, head, file) : null;
-    const spec: DiffSpec = head ? { kind: 'commit-to-work-tree', from: head } : { kind: 'untracked' };
-    return { before, after, spec, paths: [file] };
-  }
-  const before = await sized(context, top, index.oid, index.mode);
-  return { before, after, spec: { kind: 'unstaged' }, paths: [file] };
-}
-
-/** Finds both sides of what `commit` did to `file`, against its first parent (a root commit: nothing). */
-async function committed(context: GitContext, top: string, file: string, commit: string): Promise<Change> {
-  const oid = await resolveCommit(context, top, checkCommitName(commit));
-  if (oid === null)
-    throw new HistoryError(
-      'not_found',
-      `There is no commit “${commit.slice(0, 80)}” in this repository.`,
-      'Pick the commit from the history list; read the history again if it was rewritten.',
-    );
-  const parent = await firstParent(context, top, oid);
-  const files = await commitFileChanges(context, top, oid, parent);
-  const entry = files.find((candidate) => candidate.path === file);
-  if (!entry) throw notChanged(file, `in commit ${oid.slice(0, 7)}`);
-  const from = entry.from ?? file;
-  const [before, after] = await Promise.all([
-    parent && entry.status !== 'A' ? objectAt(context, top, parent, from) : Promise.resolve(null),
-    entry.status !== 'D' ? objectAt(context, top, oid, file) : Promise.resolve(null),
-  ]);
-  return {
-    before,
-    after,
-    spec: { kind: 'trees', from: parent ?? (await emptyTree(context, top)), to: oid },
-    paths: entry.from ? [file, entry.from] : [file],
-  };
-}
 
 /** The first bytes of a side, when it is small enough to be a pointer or an inline picture. */
 async function smallBytes(
@@ -219,10 +93,10 @@ async function imageSide(
 const isFileMode = (side: Side) => side === null || side.mode.startsWith('100');
 
 /** Words for a change of nothing but the executable bit. */
-function modeChange(before: Side, after: Side): string | null {
-  if (!before || !after || before.mode === after.mode) return null;
-  if (after.mode === '100755') return 'Only the file’s permissions changed: it can now be run as a program.';
-  if (before.mode === '100755')
+function modeChange(modes: { readonly from: string; readonly to: string } | null): string | null {
+  if (modes === null) return null;
+  if (modes.to === '100755') return 'Only the file’s permissions changed: it can now be run as a program.';
+  if (modes.from === '100755')
     return 'Only the file’s permissions changed: it can no longer be run as a program.';
   return 'Only the kind of file changed.';
 }
@@ -265,6 +139,18 @@ export async function fileDiff(
           : 'The content did not change.',
     };
 
+  if (after?.mode === NOT_A_FILE)
+    return {
+      kind: 'none',
+      file,
+      reason: 'This is not a file (a pipe or a device): Git does not keep such things.',
+    };
+  if (before === null && after?.where === 'file' && after.mode === '040000')
+    return {
+      kind: 'none',
+      file,
+      reason: 'A new folder Git does not track yet. Tick it to add every file in it.',
+    };
   if (before?.mode === '160000' || after?.mode === '160000' || after?.mode === '040000')
     return {
       kind: 'none',
@@ -303,7 +189,7 @@ export async function fileDiff(
   const parsed = parsePatch(patch.patch, limits);
   if (parsed.totalLines === 0) {
     const reason =
-      modeChange(before, after) ??
+      modeChange(patch.modes) ??
       ((before?.size ?? 0) === 0 && (after?.size ?? 0) === 0
         ? before === null
           ? 'A new, empty file.'

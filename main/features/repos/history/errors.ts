@@ -24,7 +24,9 @@ export function historyFailure<T>(error: HistoryError): Result<T> {
  * Checks a file name the renderer sent: a path inside the work tree as git lists it (forward
  * slashes, relative), never an option, never a way out of the folder or into `.git`.
  */
-export function checkFileName(file: string): string {
+export function checkFileName(name: string): string {
+  // "folder/": a folder of new files as git status folds it.
+  const file = name.endsWith('/') ? name.slice(0, -1) : name;
   const segments = file.split('/');
   const bad =
     file === '' ||
@@ -38,7 +40,7 @@ export function checkFileName(file: string): string {
   if (bad)
     throw new HistoryError(
       'invalid_input',
-      `“${file.slice(0, 200)}” is not the name of a file in this repository.`,
+      `“${name.slice(0, 200)}” is not the name of a file in this repository.`,
       'Pick the file from the list of changes or from a commit.',
     );
   return file;

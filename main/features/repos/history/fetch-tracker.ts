@@ -50,13 +50,26 @@ export class FetchTracker {
     return this.memory.get(top)?.view ?? null;
   }
 
-  /** Fetches unless a fetch ended less than a minute ago (then that answer), joining one that runs. */
-  fetch(place: FetchPlace, force: boolean): Promise<FetchView | 'cancelled'> {
+  /**
+   * Resolves when no fetch of `top` runs: a pull or push waits for it first, so two git runs never
+   * race for the same remote-tracking ref's lock ("cannot lock ref").
+   */
+  async idle(top: string): Promise<void> {
+    await this.running.get(top)?.answer.catch(() => undefined);
+  }
+
+  /**
+   * Fetches unless a fetch ended less than a minute ago, joining one that runs. A remembered
+   * answer gets the branch's distance read again (a commit since then changes `ahead`).
+   */
+  async fetch(place: FetchPlace, force: boolean): Promise<FetchView | 'cancelled'> {
     const going = this.running.get(place.top);
     if (going) return going.answer;
     const remembered = this.memory.get(place.top);
-    if (!force && remembered && this.now() - remembered.endedAt < FETCH_THROTTLE_MS)
-      return Promise.resolve(remembered.view);
+    if (!force && remembered && this.now() - remembered.endedAt < FETCH_THROTTLE_MS) {
+      remembered.view = { ...remembered.view, ...(await aheadBehind(place.git, place.top)) };
+      return remembered.view;
+    }
     const stop = new AbortController();
     const answer = this.run(place, stop.signal).finally(() => this.running.delete(place.top));
     this.running.set(place.top, { answer, stop });

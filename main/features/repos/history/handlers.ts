@@ -5,6 +5,7 @@ import { fail, ok } from '../../../ipc/result';
 import { PATH } from '../../../ipc/schemas';
 import { GitError } from '../../../git/core';
 import { gitContextOf } from '../../../git/environment';
+import { ignoredFolders } from '../../../git/ignored-folders';
 import { checkRepoPath, RepoPathError } from '../../../git/repo-path';
 import { repoFailure } from '../failure';
 import { APP_STARTED_AT, localFailure } from '../outcome';
@@ -149,7 +150,10 @@ export function historyHandlers(
           const repo = await top(path, context);
           if (watching?.top === repo) return ok(null);
           stopWatching();
+          // An ignored folder's changes never show in the list: not watched (a .venv, node_modules).
+          const skip = await ignoredFolders(gitContextOf(context), repo);
           const watcher = new RepoWatcher(repo, () => context.emit('repoChanged', { path: repo }), {
+            skip,
             ...options.watch,
             onClosed: (reason) => {
               if (watching?.watcher === watcher) watching = undefined;

@@ -22,6 +22,11 @@ export interface WatchOptions {
   readonly pollMs?: number;
   /** Forces a way of watching (tests of each way on one machine). */
   readonly strategy?: WatchStrategy | 'poll';
+  /**
+   * Folders not to watch, relative to the work tree with forward slashes (what .gitignore leaves
+   * out: its changes never show in the list). The OS's tree watch still sees them, and drops them.
+   */
+  readonly skip?: readonly string[];
   /** Called once when the watch ended by itself (the folder was deleted or became unreadable). */
   readonly onClosed?: (reason: string) => void;
 }
@@ -37,6 +42,7 @@ const OUT_OF_WATCHES = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
 /** Watches one work tree and calls `onChange` (debounced) when anything outside .git/ changes. */
 export class RepoWatcher {
   private readonly folders = new Map<string, FSWatcher>();
+  private readonly skipped: ReadonlySet<string>;
   private tree: FSWatcher | undefined;
   private poller: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -51,6 +57,7 @@ export class RepoWatcher {
     private readonly options: WatchOptions = {},
   ) {
     this.mode = options.strategy ?? watchStrategy(options.platform ?? process.platform);
+    this.skipped = new Set((options.skip ?? []).map((folder) => join(root, folder)));
   }
 
   /** Starts watching; resolves when every folder is watched (or the poller has its first look). */
@@ -117,12 +124,18 @@ export class RepoWatcher {
   }
 
   private watchTree(): void {
+    const skip = (this.options.skip ?? []).map((folder) => `${folder}/`);
     const watcher = watch(this.root, { recursive: true }, (_event, name) => {
-      if (name !== null && insideGit(String(name))) return;
+      if (name !== null) {
+        const relative = String(name).replace(/\\/g, '/');
+        if (insideGit(relative) || skip.some((folder) => relative.startsWith(folder))) return;
+      }
       this.changed();
     });
     // On Windows a deleted folder is an EPERM error on the watch: the end of it, not a crash.
     watcher.on('error', () => this.end('The folder can no longer be watched.'));
+    // A watch never keeps the process alive by itself (the browser-mode server exits with its parent).
+    watcher.unref();
     this.tree = watcher;
   }
 
@@ -138,10 +151,14 @@ export class RepoWatcher {
       if (folder === this.root) this.end('The folder can no longer be watched.');
       else this.changed();
     });
+    watcher.unref();
     this.folders.set(folder, watcher);
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     const below = entries.filter(
-      (entry) => entry.isDirectory() && !(folder === this.root && entry.name === '.git'),
+      (entry) =>
+        entry.isDirectory() &&
+        !(folder === this.root && entry.name === '.git') &&
+        !this.skipped.has(join(folder, entry.name)),
     );
     // Siblings in parallel; the limit error of any of them ends this start (and falls back to polling).
     await Promise.all(below.map((entry) => this.watchFolder(join(folder, entry.name))));
@@ -223,7 +240,7 @@ export class RepoWatcher {
         if (!found) continue;
         count += 1;
         sum = (sum + fnv1a(`${found.path}\u0000${found.info.size}\u0000${found.info.mtimeMs}`)) % 2 ** 52;
-        if (found.folder) folders.push(found.path);
+        if (found.folder && !this.skipped.has(found.path)) folders.push(found.path);
       }
     }
     return `${count}:${sum}`;

@@ -182,3 +182,26 @@ describe('commitFiles', () => {
     });
   });
 });
+
+describe('a damaged repository', () => {
+  it('answers git’s failure in words with Details, never an internal error', async () => {
+    const broken = await f.repo('broken');
+    writeFileSync(join(broken, 'x.txt'), 'x\n');
+    await f.sh(broken, ['add', '.']);
+    await f.sh(broken, ['commit', '--quiet', '-m', 'x']);
+    const head = (await f.sh(broken, ['rev-parse', 'HEAD'])).trim();
+    // The commit's object is lost (a disk error, a bad copy): git cannot read the history.
+    const { rmSync } = await import('node:fs');
+    rmSync(join(broken, '.git', 'objects', head.slice(0, 2), head.slice(2)), { force: true });
+    const answer = await call('commitHistory', { path: broken, skip: 0, limit: 5 });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'git_failed',
+        message: expect.any(String),
+        hint: expect.any(String),
+        details: expect.any(String),
+      },
+    });
+  });
+});

@@ -129,6 +129,58 @@ describe('text changes', () => {
     expect(await value(fresh, 'x.txt', STAGED)).toMatchObject({ kind: 'text', additions: 1, deletions: 0 });
   });
 
+  it('shows a conflicted file as it is now against the last commit, markers and all', async () => {
+    const torn = await f.repo('torn');
+    writeFileSync(join(torn, 'c.txt'), 'base\n');
+    await f.sh(torn, ['add', '.']);
+    await f.sh(torn, ['commit', '--quiet', '-m', 'base']);
+    await f.sh(torn, ['checkout', '--quiet', '-b', 'other']);
+    writeFileSync(join(torn, 'c.txt'), 'theirs\n');
+    await f.sh(torn, ['commit', '--quiet', '-am', 'theirs']);
+    await f.sh(torn, ['checkout', '--quiet', 'main']);
+    writeFileSync(join(torn, 'c.txt'), 'mine\n');
+    await f.sh(torn, ['commit', '--quiet', '-am', 'mine']);
+    await f.sh(torn, ['merge', '--quiet', 'other']).catch(() => undefined);
+    const view = await value(torn, 'c.txt', UNSTAGED);
+    // "mine" is in the last commit already: a line of context between the markers.
+    expect(view).toMatchObject({ kind: 'text', additions: 4, deletions: 0 });
+    if (view.kind !== 'text') throw new Error('not text');
+    expect(view.lines.filter((line) => line.kind === 'add').map((line) => line.text)).toEqual([
+      '<<<<<<< HEAD',
+      '=======',
+      'theirs',
+      '>>>>>>> other',
+    ]);
+    expect(await diff(torn, 'c.txt', STAGED)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('conflict') },
+    });
+  });
+
+  it('says what a folder of new files is', async () => {
+    mkdirSync(join(repo, 'new folder', 'inner'), { recursive: true });
+    writeFileSync(join(repo, 'new folder', 'inner', 'x.txt'), 'x\n');
+    expect(await value(repo, 'new folder/', UNSTAGED)).toMatchObject({
+      kind: 'none',
+      reason: expect.stringContaining('new folder'),
+    });
+    rmSync(join(repo, 'new folder'), { recursive: true });
+  });
+
+  // FIFOs are a POSIX thing; reading one would wait for a writer forever.
+  it.skipIf(!POSIX_MODES)('answers at once for a pipe in the work tree, never reading it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    expect(spawnSync('mkfifo', [join(repo, 'pipe')]).status).toBe(0);
+    try {
+      expect(await value(repo, 'pipe', UNSTAGED)).toMatchObject({
+        kind: 'none',
+        reason: expect.stringContaining('not a file'),
+      });
+    } finally {
+      rmSync(join(repo, 'pipe'));
+    }
+  });
+
   it('says so for an empty file', async () => {
     writeFileSync(join(repo, 'empty.txt'), '');
     expect(await value(repo, 'empty.txt', UNSTAGED)).toMatchObject({

@@ -99,6 +99,7 @@ describe('fetchRepo', () => {
     const table = historyHandlers({ fetches }) as unknown as HandlerTable;
     const [one, two] = await Promise.all([fetchRepo(table, mine, false), fetchRepo(table, mine, true)]);
     expect(one).toEqual(two);
+    await fetches.idle(mine);
     const top = (await f.sh(mine, ['rev-parse', '--show-toplevel'])).trim();
     expect(fetches.last(top)).toMatchObject({ at: new Date(now).toISOString(), offline: false });
 
@@ -108,6 +109,10 @@ describe('fetchRepo', () => {
     await f.sh(theirs, ['push', '--quiet', 'origin', 'main']);
     now += 30_000;
     expect(await fetchRepo(table, mine, false)).toEqual(one);
+    // A commit made since: the remembered answer's distance is read again, without a fetch.
+    await f.sh(mine, ['commit', '--quiet', '--allow-empty', '-m', 'mine']);
+    expect(await fetchRepo(table, mine, false)).toMatchObject({ ok: true, value: { ahead: 1, behind: 2 } });
+    await f.sh(mine, ['reset', '--quiet', '--soft', 'HEAD~1']);
     expect(await fetchRepo(table, mine, true)).toMatchObject({ ok: true, value: { behind: 3 } });
     now += 120_000;
     expect(await fetchRepo(table, mine, false)).toMatchObject({

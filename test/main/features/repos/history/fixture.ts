@@ -29,7 +29,11 @@ export function makeFixture(label: string, settingsEnv: NodeJS.ProcessEnv = {}):
   const root = mkdtempSync(join(tmpdir(), `hfgd-${label} ü-`));
   const home = join(root, 'home');
   mkdirSync(home, { recursive: true });
-  writeFileSync(join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n');
+  // The person's settings that change how git prints a diff or a log: the readers must not care.
+  writeFileSync(
+    join(home, '.gitconfig'),
+    '[init]\n\tdefaultBranch = main\n[color]\n\tui = always\n[diff]\n\tnoprefix = true\n\tmnemonicPrefix = true\n\tsuppressBlankEmpty = true\n\tcontext = 1\n[log]\n\tshowSignature = true\n',
+  );
   const events: { event: EventName; payload: unknown }[] = [];
   const context: HandlerContext = {
     settings: resolveSettings({ HFGD_HOME: home, HFGD_DATA_DIR: join(home, 'data'), ...settingsEnv }),

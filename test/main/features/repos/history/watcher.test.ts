@@ -125,6 +125,31 @@ describe('the watch per folder', () => {
 });
 
 describe('watchRepo and unwatchRepo', () => {
+  for (const strategy of ['per-folder', 'native-recursive', 'poll'] as const)
+    it(`leaves out the folders .gitignore leaves out (${strategy})`, async () => {
+      const table = historyHandlers({
+        watch: { debounceMs: 100, strategy, pollMs: 200 },
+      }) as unknown as HandlerTable;
+      const repo = await f.repo(`ignoring-${strategy}`);
+      writeFileSync(join(repo, '.gitignore'), '.venv/\n');
+      mkdirSync(join(repo, '.venv', 'lib', 'site-packages'), { recursive: true });
+      writeFileSync(join(repo, '.venv', 'lib', 'site-packages', 'x.py'), 'x\n');
+      mkdirSync(join(repo, 'src'));
+      const changed = () =>
+        f.events.filter(
+          (event) => event.event === 'repoChanged' && (event.payload as { path: string }).path === repo,
+        ).length;
+      expect(await dispatch(table, 'watchRepo', { path: repo }, f.context)).toEqual({
+        ok: true,
+        value: null,
+      });
+      writeFileSync(join(repo, '.venv', 'lib', 'site-packages', 'x.py'), 'changed\n');
+      expect(await reported(changed, 600)).toBeNull();
+      writeFileSync(join(repo, 'src', 'y.py'), 'y\n');
+      expect(await reported(changed, 1000)).not.toBeNull();
+      await dispatch(table, 'unwatchRepo', { path: repo }, f.context);
+    });
+
   it('emits repoChanged for the watched repository, replaces it with a new watch, and stops on unwatch', async () => {
     const table = historyHandlers({ watch: { debounceMs: 100 } }) as unknown as HandlerTable;
     const one = await f.repo('one');
