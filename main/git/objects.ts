@@ -106,9 +106,9 @@ async function batchCheck(
 
 /**
  * The blobs of the commits `revision` has that `exclude` (default: every remote-tracking branch)
- * has not, with their sizes, and how many such commits there are: two git calls whatever the
- * size of the repository or of the range, and no blob read (`rev-list --objects` piped into
- * `cat-file --batch-check`). Commits are the lines rev-list prints without a path.
+ * has not, with their sizes, and how many such commits there are, without reading any blob:
+ * `rev-list --objects` piped into `cat-file --batch-check`, two processes whatever the size of
+ * the range. Commits are the lines rev-list prints without a path.
  */
 export async function listPushedBlobs(
   context: GitContext,
@@ -116,12 +116,9 @@ export async function listPushedBlobs(
   options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
 ): Promise<{ readonly commits: number; readonly blobs: readonly SizedBlob[] }> {
   const revision = options.revision ?? 'HEAD';
-  const not = options.exclude ?? ['--remotes'];
-  // Exit 128: the revision does not exist yet (a repository with no commit): nothing to push.
-  const listed = await git(context, ['rev-list', '--objects', revision, '--not', ...not, '--'], {
-    cwd: repoPath,
-    okExitCodes: [0, 128],
-  });
+  const args = ['rev-list', '--objects', revision, '--not', ...(options.exclude ?? ['--remotes']), '--'];
+  // Exit 128: no such revision (a repository with no commit yet: nothing to push).
+  const listed = await git(context, args, { cwd: repoPath, okExitCodes: [0, 128] });
   if (listed.exitCode !== 0) {
     const exists = await git(context, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
       cwd: repoPath,
@@ -129,14 +126,14 @@ export async function listPushedBlobs(
     });
     if (exists.exitCode !== 0) return { commits: 0, blobs: [] };
     // The revision exists, so that was another failure: once more, to end in git's own words.
-    await git(context, ['rev-list', '--objects', revision, '--not', ...not, '--'], { cwd: repoPath });
+    await git(context, args, { cwd: repoPath });
   }
   let commits = 0;
   const withPath: string[] = [];
   for (const line of listed.stdout.split('\n')) {
     const space = line.indexOf(' ');
     if (space < 0) commits += line.length > 0 ? 1 : 0;
-    else if (space < line.length - 1) withPath.push(line); // the root tree's line has an empty path
+    else if (space < line.length - 1) withPath.push(line); // a root tree's line has an empty path
   }
   const checked = await batchCheck(context, repoPath, withPath);
   return {
@@ -145,6 +142,25 @@ export async function listPushedBlobs(
       .filter((entry) => entry.type === 'blob')
       .map((entry) => ({ oid: entry.oid, path: entry.rest, size: entry.size })),
   };
+}
+
+/**
+ * The commits `revision` and `exclude` name, as one line of oids (`rev-parse`): what a pre-push
+ * answer depends on, so it can be kept until one of them moves. Undefined when the revision
+ * does not exist yet.
+ */
+export async function rangeKey(
+  context: GitContext,
+  repoPath: string,
+  options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
+): Promise<string | undefined> {
+  // Exit 128: the revision does not exist yet.
+  const out = await git(
+    context,
+    ['rev-parse', options.revision ?? 'HEAD', ...(options.exclude ?? ['--remotes']), '--'],
+    { cwd: repoPath, okExitCodes: [0, 128] },
+  );
+  return out.exitCode === 0 ? out.stdout.trim().split('\n').join(' ') : undefined;
 }
 
 /**

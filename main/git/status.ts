@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git, type GitContext } from './core';
-import { readIdentity } from './config';
+import { readRepoConfig, type RepoConfig } from './repo-config';
 
 // What changed in a work tree: `git status --porcelain=v2` read once. It must stay about as fast
 // as `git status` itself on a 50,000-file tree (issue 12, "Performance"), so untracked folders
@@ -150,15 +150,19 @@ async function sizeOf(repoPath: string, change: ChangedFile): Promise<number | n
  * Untracked folders are folded (`--untracked-files=normal`, git's default): listing each of
  * 50,000 new files would cost more than the status itself.
  */
-export async function repoStatus(context: GitContext, repoPath: string): Promise<RepoStatus> {
-  const [out, identity] = await Promise.all([
-    git(
-      context,
-      ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
-      { cwd: repoPath },
-    ),
-    readIdentity(context, repoPath),
-  ]);
+export async function repoStatus(
+  context: GitContext,
+  repoPath: string,
+  /** The repository's settings, when the caller reads them anyway (the state call does). */
+  config: () => Promise<RepoConfig> = () => readRepoConfig(context, repoPath),
+): Promise<RepoStatus> {
+  // The status first: it is the longest run, and starting a process holds up the ones after it.
+  const running = git(
+    context,
+    ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
+    { cwd: repoPath },
+  );
+  const [out, { identity }] = await Promise.all([running, config()]);
   const parsed = parsePorcelainV2(out.stdout);
   const { listed, more } = cutList(parsed.changes);
   const sized = await Promise.all(

@@ -1,6 +1,6 @@
 import { lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git } from '../../git/core';
+import { git, type GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
 import { parsePointer, POINTER_HEADER } from '../../git/objects';
 
@@ -18,23 +18,31 @@ export interface PointerFile {
   readonly size: number;
 }
 
-/** Work-tree files that are still LFS pointers (read from disk, so it works without git-lfs). */
+/**
+ * The tracked paths .gitattributes sends through LFS (`ls-files` with the attr pathspec magic, one
+ * process): where pointers can be, and which listed changes are LFS files.
+ */
+export async function lfsTrackedPaths(context: GitContext, repoPath: string): Promise<string[]> {
+  const listed = await git(context, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], {
+    cwd: repoPath,
+  });
+  return listed.stdout.split('\u0000').filter(Boolean);
+}
+
+/**
+ * Work-tree files that are still LFS pointers (read from disk, so it works without git-lfs).
+ * Only LFS paths the size of a pointer are opened; `tracked` is lfsTrackedPaths when the caller
+ * has it already.
+ */
 export async function findPointerFiles(
   home: string,
   repoPath: string,
   env: NodeJS.ProcessEnv,
+  tracked?: readonly string[],
 ): Promise<PointerFile[]> {
-  // Only paths .gitattributes sends through LFS can be pointers that matter (pathspec magic).
-  const listed = await git(
-    gitContext({ home }, env),
-    ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'],
-    {
-      cwd: repoPath,
-    },
-  );
+  const paths = tracked ?? (await lfsTrackedPaths(gitContext({ home }, env), repoPath));
   const found: PointerFile[] = [];
   const header = Buffer.from(POINTER_HEADER);
-  const paths = listed.stdout.split('\u0000').filter(Boolean);
   // One lstat each; only regular files the size of a pointer are opened and read.
   const small = await Promise.all(
     paths.map((path) =>

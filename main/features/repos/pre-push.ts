@@ -1,8 +1,8 @@
 import { git, type GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
-import { blobsAt, listPushedBlobs } from '../../git/objects';
-import { transfersFromConfig, type PrePushReport, type RepoTransfers } from '../../hub/push-rules';
-import { blobFacts, problemsOf } from './rules/facts';
+import { blobsAt, listPushedBlobs, rangeKey, type SizedBlob } from '../../git/objects';
+import { TEN_MIB, transfersFromConfig, type PrePushReport, type RepoTransfers } from '../../hub/push-rules';
+import { blobFacts, problemsOf, type BlobFacts } from './rules/facts';
 
 /**
  * The transfers the repository's git config offers the Hub (every scope, as git-lfs reads it),
@@ -17,6 +17,60 @@ export async function repoTransfers(context: GitContext, repoPath: string): Prom
   return transfersFromConfig(config.exitCode === 0 ? config.stdout : '');
 }
 
+/** What the check learnt of one range of commits: objects never change, so it holds while the range does. */
+interface Scanned {
+  readonly commits: number;
+  readonly blobs: readonly SizedBlob[];
+  readonly facts: ReadonlyMap<string, BlobFacts>;
+  /** The blob at each path of the branch tip, read only once a problem needs placing. */
+  tip?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The last scan per repository, keyed by the commits of its range (rangeKey), so the screen's
+ * refreshes (a watcher, window focus) do not walk 50,000 files of a never-pushed branch again
+ * until a commit, a fetch or a push moves the range. A few repositories at most.
+ */
+const scans = new Map<string, { readonly key: string; readonly scanned: Scanned }>();
+const KEPT_SCANS = 8;
+
+/** Forgets every kept scan (the bench measures the scan itself, not the kept answer). */
+export function forgetScans(): void {
+  scans.clear();
+}
+
+async function scan(
+  context: GitContext,
+  repoPath: string,
+  options: { readonly revision?: string; readonly exclude?: readonly string[] },
+): Promise<Scanned> {
+  const place = `${repoPath}\u0000${options.revision ?? 'HEAD'}\u0000${(options.exclude ?? []).join('\u0000')}`;
+  const kept = scans.get(place);
+  // With nothing kept, the scan starts beside the key instead of after it (a no-op handler, so a
+  // failed listing waits for its await below instead of counting as unhandled).
+  const listing = kept ? undefined : listPushedBlobs(context, repoPath, options);
+  listing?.catch(() => undefined);
+  const key = await rangeKey(context, repoPath, options);
+  if (key !== undefined && kept?.key === key) return kept.scanned;
+  const { commits, blobs } = await (listing ?? listPushedBlobs(context, repoPath, options));
+  // A listing that ran beside the key is kept only if the range did not move meanwhile.
+  // A blob over 10 MiB is a problem whatever its bytes: the tip that places it is read meanwhile.
+  const [facts, keyAfter, tip] = await Promise.all([
+    blobFacts(context, repoPath, blobs),
+    listing ? rangeKey(context, repoPath, options) : key,
+    blobs.some((blob) => blob.size > TEN_MIB)
+      ? blobsAt(context, repoPath, options.revision ?? 'HEAD')
+      : undefined,
+  ]);
+  const scanned: Scanned = { commits, blobs, facts, ...(tip ? { tip } : {}) };
+  if (key !== undefined && keyAfter === key) {
+    scans.delete(place);
+    scans.set(place, { key, scanned });
+    for (const old of scans.keys()) if (scans.size > KEPT_SCANS) scans.delete(old);
+  }
+  return scanned;
+}
+
 /**
  * The Hub's push rules (hub/push-rules.ts) over the commits `revision` would push that `exclude`
  * (default: every remote-tracking branch) does not have, so the person learns which file breaks
@@ -28,17 +82,22 @@ export async function prePushCheck(
   home: string,
   repoPath: string,
   env: NodeJS.ProcessEnv,
-  options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
+  options: {
+    readonly revision?: string;
+    readonly exclude?: readonly string[];
+    /** Already read by the caller (the repository state reads it once for two checks). */
+    readonly transfers?: Promise<RepoTransfers>;
+  } = {},
 ): Promise<PrePushReport> {
   const context = gitContext({ home }, env);
-  const [{ commits, blobs }, transfers] = await Promise.all([
-    listPushedBlobs(context, repoPath, options),
-    repoTransfers(context, repoPath),
+  const [scanned, transfers] = await Promise.all([
+    scan(context, repoPath, options),
+    options.transfers ?? repoTransfers(context, repoPath),
   ]);
-  const facts = await blobFacts(context, repoPath, blobs);
-  const found = problemsOf(blobs, facts, transfers, () => true);
-  if (found.length === 0) return { commits, problems: [] };
-  const tip = await blobsAt(context, repoPath, options.revision ?? 'HEAD');
+  const { commits, blobs, facts } = scanned;
+  if (problemsOf(blobs, facts, transfers, () => true).length === 0) return { commits, problems: [] };
+  scanned.tip ??= await blobsAt(context, repoPath, options.revision ?? 'HEAD');
+  const tip = scanned.tip;
   return {
     commits,
     problems: problemsOf(blobs, facts, transfers, (blob) => tip.get(blob.path) === blob.oid),

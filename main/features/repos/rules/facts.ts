@@ -28,7 +28,7 @@ export const BIG_POINTER_SIZES = { min: 125 + String(FIVE_GB + 1).length, max: 1
  * files would otherwise read every one of them. The warnings found are all true; past the budget
  * some small binaries go unmentioned, never a file the Hub refuses.
  */
-export const WARNING_SNIFF = { count: 1000, bytes: 4 * 1024 * 1024 } as const;
+export const WARNING_SNIFF = { count: 256, bytes: 1024 * 1024 } as const;
 
 /** Why: the most bytes one `cat-file --batch` sends back (core.ts keeps 256 MiB of a run's output). */
 const READ_GROUP_BYTES = 64 * 1024 * 1024;

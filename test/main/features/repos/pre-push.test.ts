@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../../../main/features/https/credentials';
 import { run } from '../../../../main/core/run';
 import { findPointerFiles } from '../../../../main/features/repos/pointers';
-import { prePushCheck } from '../../../../main/features/repos/pre-push';
+import { forgetScans, prePushCheck } from '../../../../main/features/repos/pre-push';
 import { BINARY_LIMIT, describeProblem, trackPatternFor } from '../../../../main/hub/push-rules';
 import { ALICE_WRITE_TOKEN, startFakeHub, type FakeHub } from '../../../fake-hub';
 
@@ -63,7 +63,10 @@ async function commit(
   files: Record<string, Buffer | string>,
   message = 'change',
 ): Promise<void> {
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(work, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(work, name)), { recursive: true });
+    writeFileSync(join(work, name), content);
+  }
   await git(work, ['add', '-A']);
   await git(work, ['commit', '--quiet', '-m', message]);
 }
@@ -162,6 +165,34 @@ describe('prePushCheck', () => {
       expect((await prePushCheck(home, work, env)).problems).toEqual([]);
     },
   );
+
+  it('follows the range: a kept answer is used only until a commit or a push moves it', async () => {
+    const work = await repo();
+    await commit(work, { 'model.bin': Buffer.alloc(11 * 1024 * 1024, 'm') });
+    const first = await prePushCheck(home, work, env);
+    expect(first.problems).toMatchObject([{ rule: 'too_large', path: 'model.bin', inHistoryOnly: false }]);
+    expect(await prePushCheck(home, work, env)).toEqual(first);
+    await git(work, ['rm', '--quiet', 'model.bin']);
+    await git(work, ['commit', '--quiet', '-m', 'remove']);
+    expect(await prePushCheck(home, work, env)).toMatchObject({
+      commits: 2,
+      problems: [{ rule: 'too_large', path: 'model.bin', inHistoryOnly: true }],
+    });
+    // The local remote takes it (it has no Hub rules): now nothing is left to push.
+    expect((await git(work, ['push', '--quiet', 'origin', 'main'])).status).toBe(0);
+    expect(await prePushCheck(home, work, env)).toEqual({ commits: 0, problems: [] });
+  });
+
+  it('counts every commit of a longer range and sees a binary file over 1 MiB by its first bytes', async () => {
+    const work = await repo();
+    for (let n = 0; n < 5; n += 1) await commit(work, { [`step-${n}.txt`]: `${n}\n` }, `step ${n}`);
+    await commit(work, { 'deep/er/clip.wav': binaryOf(BINARY_LIMIT + 10) });
+    forgetScans();
+    expect(await prePushCheck(home, work, env)).toMatchObject({
+      commits: 6,
+      problems: [{ rule: 'binary', path: 'deep/er/clip.wav', blocking: true, inHistoryOnly: false }],
+    });
+  });
 
   it('suggests a pattern per extension, or the path itself', () => {
     expect(trackPatternFor('weights/model.bin')).toBe('*.bin');
