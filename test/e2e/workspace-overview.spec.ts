@@ -68,6 +68,23 @@ test('the workspace at a glance, by keyboard, light and dark', async ({ app, hub
   await page.screenshot({ path: join(SCREENSHOTS, '76-workspace.png') });
   await shoot(page, '76-workspace-full.png');
 
+  // The branch menu and the tabs, by keyboard too.
+  const branchButton = page.getByRole('button', { name: /Current branch/ });
+  await branchButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /^main/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: 'New branch…' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(branchButton).toBeFocused();
+  await page.getByRole('tab', { name: /Changes/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'History' })).toBeFocused();
+  await expect(page.getByRole('button', { name: /^seed/ })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: /Changes/ })).toHaveAttribute('aria-selected', 'true');
+  await fileButton(page, 'README.md').click();
+
   await page.getByRole('button', { name: 'Side by side' }).click();
   await expect(page.locator('.text-diff--split')).toBeVisible();
   await page.setViewportSize({ width: 800, height: 600 });

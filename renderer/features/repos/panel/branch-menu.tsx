@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
@@ -15,6 +15,12 @@ export function BranchMenu({ state }: { readonly state: RepoState }) {
     })),
   );
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Closing the list (Escape) puts the focus back on the button that opened it.
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   const [target, setTarget] = useState<string | null>(null);
   const pick = (branch: string) => {
     setOpen(false);
@@ -27,6 +33,7 @@ export function BranchMenu({ state }: { readonly state: RepoState }) {
     <div className="branch-menu">
       <button
         type="button"
+        ref={button}
         className="button branch-menu__button"
         aria-expanded={open}
         aria-controls="branch-list"
@@ -39,7 +46,7 @@ export function BranchMenu({ state }: { readonly state: RepoState }) {
         <span className="muted">Current branch</span>{' '}
         <strong>{state.branch ?? 'none (a detached commit)'}</strong>
       </button>
-      {open ? <BranchList current={state.branch} onPick={pick} onClose={() => setOpen(false)} /> : null}
+      {open ? <BranchList current={state.branch} onPick={pick} onClose={close} /> : null}
       {target ? (
         <SwitchDialog
           from={state.branch ?? 'this commit'}
