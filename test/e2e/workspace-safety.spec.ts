@@ -114,7 +114,7 @@ test('Discard changes asks, says where they go, and Restore brings them back', a
   );
   await page.getByRole('button', { name: 'Discard changes…' }).click();
   const dialog = page.getByRole('dialog', { name: /Discard the changes to README\.md/ });
-  await expect(dialog).toContainText('the app keeps them in its own folder'.replace('the', 'The'));
+  await expect(dialog).toContainText('The app keeps a copy of your changes in its own folder');
   await shoot(page, '74-workspace-discard.png');
   await dialog.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByText(/Discarded 1 file/)).toBeVisible();

@@ -30,7 +30,10 @@ export function DiscardDialog({
         },
       ]}
     >
-      <p>Your files go back to how they were at the last commit. {discardWhere(transport)}</p>
+      <p>
+        {files.length === 1 ? 'The file goes back to how it was' : 'The files go back to how they were'} at
+        the last commit. {discardWhere(transport)}
+      </p>
       {files.length > 1 ? (
         <ul className="dialog__files">
           {files.map((file) => (

@@ -84,7 +84,7 @@ export function RecoveryPanel() {
         {recovery.backups.map((backup) => (
           <li key={backup.branch} className="recovery__item">
             <span>
-              Kept before {backup.reason}: <code>{backup.branch}</code>{' '}
+              Backup branch <code>{backup.branch}</code> ({backup.reason}){' '}
               <span className="muted">{relativeTime(backup.at)}</span>
             </span>
             <button

@@ -62,8 +62,8 @@ export const shortOid = (oid: string): string => oid.slice(0, 10);
 /** Where discarded files go, as the confirmation says it. */
 export function discardWhere(transport: 'electron' | 'browser' | undefined): string {
   return transport === 'electron'
-    ? 'They go to your computer’s trash, and the app keeps a copy you can restore from “Set aside and discarded”.'
-    : 'The app keeps them in its own folder; you can restore them from “Set aside and discarded”.';
+    ? 'Your changes go to your computer’s trash, and the app keeps a copy: restore them from “Set aside and discarded”.'
+    : 'The app keeps a copy of your changes in its own folder: restore them from “Set aside and discarded”.';
 }
 
 /** A branch's distance from its Hub branch, for the branch menu: "1 to push, 2 to pull". */

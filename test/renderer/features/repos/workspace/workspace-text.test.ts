@@ -6,6 +6,7 @@ import {
   commitBlock,
   conflictText,
   countOf,
+  discardWhere,
   relativeTime,
   shortOid,
   sizeChangeText,
@@ -85,6 +86,12 @@ describe('times and sizes', () => {
       'Binary file, none → 10 B',
     );
     expect(shortOid('0123456789abcdef')).toBe('0123456789');
+  });
+
+  it('says where discarded changes go: the trash in the desktop app, the app’s folder in a browser', () => {
+    expect(discardWhere('electron')).toMatch(/trash/);
+    expect(discardWhere('browser')).toMatch(/its own folder/);
+    expect(discardWhere('browser')).not.toMatch(/trash/);
   });
 });
 
