@@ -87,6 +87,8 @@ export interface ReposSlice {
   readonly repoVisit: object | null;
   /** The newest request about the repository: only its answer is shown (answers can cross). */
   readonly repoRequest: object | null;
+  /** Requests about the repository still in flight (the watcher's reads wait until there are none). */
+  readonly repoBusy: number;
   readonly enterRepo: (path: string) => Promise<void>;
   readonly leaveRepo: () => void;
   readonly reloadRepo: () => Promise<void>;
@@ -180,8 +182,8 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
     stateOf: (value: T) => RepoState,
   ): Promise<Result<T>> => {
     const request = {};
-    set({ repoRequest: request });
-    const result = await call();
+    set((state) => ({ repoRequest: request, repoBusy: state.repoBusy + 1 }));
+    const result = await call().finally(() => set((state) => ({ repoBusy: state.repoBusy - 1 })));
     if (get().repoRequest === request)
       set(result.ok ? { repoState: stateOf(result.value), repoError: null } : { repoError: result.error });
     return result;
@@ -307,6 +309,7 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
     },
 
     ...REPO_VISIT_ENDED,
+    repoBusy: 0,
     enterRepo: async (path) => {
       set({ ...REPO_VISIT_ENDED, repoVisit: {} });
       await update(() => repos.repoState(path));

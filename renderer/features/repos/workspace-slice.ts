@@ -95,10 +95,6 @@ export const CHANGE_DEBOUNCE_MS = 400;
 export const FETCH_EVERY_MS = 5 * 60 * 1000;
 
 export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice> = (set, get) => {
-  /** Workspace calls in flight: a changed-on-disk read waits for them (and for a run) to end. */
-  let busy = 0;
-  let changedWhileBusy = false;
-
   const path = () => get().repoState?.path ?? get().openRepo;
 
   /** Runs a call that answers a new state for the open repository, then refreshes what it touches. */
@@ -110,20 +106,11 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
     const repo = path();
     if (!repo) return null;
     const visit = get().repoVisit;
-    busy += 1;
-    try {
-      const result = await get().updateRepo(() => call(repo), stateOf);
-      if (get().repoVisit !== visit) return null;
-      if (result.ok) {
-        after?.(result.value);
-        void refreshAround();
-        return result.value;
-      }
-      return null;
-    } finally {
-      busy -= 1;
-      if (busy === 0 && changedWhileBusy) repoChanged();
-    }
+    const result = await get().updateRepo(() => call(repo), stateOf);
+    if (get().repoVisit !== visit || !result.ok) return null;
+    after?.(result.value);
+    void refreshAround();
+    return result.value;
   };
 
   /** After the state changed: the history and the shown diff follow it (the recovery panel reads on each state). */
@@ -159,16 +146,18 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Files changed on disk: read the state again after the burst, never while something runs. */
+  /**
+   * Files changed on disk: read the state again after the burst, never while a request or a run
+   * is going (its answer would be older than the request's): then look again after another pause.
+   */
   const repoChanged = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (busy > 0 || get().repoRuns.repo) {
-        changedWhileBusy = true;
+      if (get().repoBusy > 0 || get().repoRuns.repo) {
+        repoChanged();
         return;
       }
-      changedWhileBusy = false;
       void get()
         .reloadRepo()
         .then(() => refreshDiff());
@@ -245,8 +234,6 @@ export const createWorkspaceSlice: StateCreator<AppStore, [], [], WorkspaceSlice
       set((state) => ({ workspaceTab: 'changes', conflictsFocus: state.conflictsFocus + 1 })),
     enterWorkspace: (repo) => {
       set({ ...WORKSPACE_START });
-      busy = 0;
-      changedWhileBusy = false;
       void get()
         .enterRepo(repo)
         .then(() => get().fetchOpenRepo(false));

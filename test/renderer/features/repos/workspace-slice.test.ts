@@ -20,6 +20,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('../../../../renderer/features/repos/repos-service', () => ({
   repoState: (path: string) => fake.call('repoState', path),
+  commitChanges: (path: string, message: string) => fake.call('commitChanges', path, message),
   pushCall: () => () => fake.call('push'),
   pullCall: () => () => fake.call('pull'),
   lfsPullCall: () => () => fake.call('lfsPull'),
@@ -181,6 +182,18 @@ describe('files changed on disk', () => {
     await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 50));
     expect(pendingNames().filter((name) => name === 'repoState')).toHaveLength(0);
     await answer('unstageFiles', ok(repo()));
+    await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 50));
+    expect(pendingNames().filter((name) => name === 'repoState')).toHaveLength(1);
+  });
+
+  it('waits for a commit in flight, whose answer is newer than a read started before it ends', async () => {
+    await open();
+    void useAppStore.getState().commitRepo('A message');
+    for (const listener of fake.changed) listener({ path: '/h/r' });
+    await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 50));
+    expect(pendingNames().filter((name) => name === 'repoState')).toHaveLength(0);
+    await answer('commitChanges', ok(repo({ changes: [], ahead: 1 })));
+    expect(useAppStore.getState().repoState?.ahead).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, CHANGE_DEBOUNCE_MS + 50));
     expect(pendingNames().filter((name) => name === 'repoState')).toHaveLength(1);
   });
