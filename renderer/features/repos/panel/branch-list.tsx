@@ -67,16 +67,10 @@ export function BranchList({ current, onPick, onClose }: BranchListProps) {
             {branches.pullRequests
               .filter((pr) => pr.local === null)
               .map((pr) => (
-                <li key={pr.ref}>
-                  <button
-                    type="button"
-                    className="branch-list__item"
-                    data-arrow-item
-                    onClick={() => onPick(`pr/${pr.number}`)}
-                  >
-                    <span>Pull request #{pr.number}</span>
-                    <span className="muted">on the Hub</span>
-                  </button>
+                // Not fetched here yet: named, so the person knows it exists, but nothing to switch to.
+                <li key={pr.ref} className="branch-list__item branch-list__item--info">
+                  <span>Pull request #{pr.number}</span>
+                  <span className="muted">on the Hub only</span>
                 </li>
               ))}
           </ul>
