@@ -19,7 +19,7 @@ describe('parsePatch', () => {
       { kind: 'del', old: 11, new: null, text: 'k' },
       { kind: 'context', old: 12, new: 11, text: 'l' },
     ]);
-    expect(parsed).toMatchObject({ totalLines: 8, truncated: false });
+    expect(parsed).toMatchObject({ totalLines: 8, additions: 1, deletions: 2, truncated: false });
   });
 
   it('reads removed and added lines that look like headers as lines of the file', () => {
@@ -63,7 +63,8 @@ describe('parsePatch', () => {
   it('keeps what the limits allow and counts the rest', () => {
     const body = Array.from({ length: 50 }, (_, n) => `+line ${n}`).join('\n');
     const cut = parsePatch(`@@ -0,0 +1,50 @@\n${body}\n`, { ...DIFF_LIMITS, maxLines: 10 });
-    expect(cut).toMatchObject({ totalLines: 51, truncated: true });
+    // Lines past the limit are still counted.
+    expect(cut).toMatchObject({ totalLines: 51, additions: 50, truncated: true });
     expect(cut.lines).toHaveLength(10);
     const byChars = parsePatch(`@@ -0,0 +1,50 @@\n${body}\n`, { ...DIFF_LIMITS, maxChars: 40 });
     expect(byChars.lines.length).toBeLessThan(10);
@@ -73,6 +74,12 @@ describe('parsePatch', () => {
   });
 
   it('reads an empty patch as no lines', () => {
-    expect(parsePatch('')).toEqual({ lines: [], totalLines: 0, truncated: false });
+    expect(parsePatch('')).toEqual({
+      lines: [],
+      totalLines: 0,
+      additions: 0,
+      deletions: 0,
+      truncated: false,
+    });
   });
 });

@@ -91,7 +91,11 @@ export async function uncommitted(
   file: string,
   staged: boolean,
 ): Promise<Change> {
-  const [head, index] = await Promise.all([headCommit(context, top), indexEntry(context, top, file)]);
+  const [head, index, work] = await Promise.all([
+    headCommit(context, top),
+    indexEntry(context, top, file),
+    staged ? Promise.resolve(null) : workFile(top, file),
+  ]);
   if (staged) {
     if (index?.kind === 'conflicted')
       throw new HistoryError(
@@ -104,7 +108,7 @@ export async function uncommitted(
     const after = index ? await sized(context, top, index.oid, index.mode) : null;
     return { before, after, spec: { kind: 'staged' }, paths: from ? [file, from] : [file] };
   }
-  const after = await workFile(top, file);
+  const after = work;
   if (index === null) {
     // Not in the index: an untracked file, shown as all added.
     if (after === null) throw notChanged(file, 'in the work tree');

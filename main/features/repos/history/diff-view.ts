@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DiffSource, DiffView, ImageSide } from '../../../../preload/contract';
 import type { GitContext } from '../../../git/core';
-import { filePatch, parsePatch, DIFF_LIMITS, type DiffLimits } from '../../../git/diff';
+import { fileCounts, filePatch, parsePatch, DIFF_LIMITS, type DiffLimits } from '../../../git/diff';
 import { lfsTracked } from '../../../git/lfs-attribute';
 import { parsePointer } from '../../../git/objects';
 import { hashBlob, readBlob } from '../../../git/show-blob';
@@ -160,12 +160,12 @@ export async function fileDiff(
     };
 
   if (isFileMode(before) && isFileMode(after)) {
-    const [beforePointer, afterPointer] = await Promise.all([
+    const [beforePointer, afterPointer, tracked] = await Promise.all([
       pointerOf(context, top, before),
       pointerOf(context, top, after),
+      after?.where === 'file' ? lfsTracked(context, top, file) : Promise.resolve(false),
     ]);
-    const realBytesInWorkTree =
-      after?.where === 'file' && afterPointer === undefined && (await lfsTracked(context, top, file));
+    const realBytesInWorkTree = after?.where === 'file' && afterPointer === undefined && tracked;
     if (beforePointer || afterPointer || realBytesInWorkTree) {
       const [lfsBefore, lfsAfter] = await Promise.all([
         lfsSide(context, top, before, beforePointer),
@@ -184,7 +184,7 @@ export async function fileDiff(
   }
 
   const patch = await filePatch(context, top, change.spec, change.paths);
-  if (patch.additions === null || patch.deletions === null)
+  if (patch.binary)
     return { kind: 'binary', file, beforeSize: before?.size ?? null, afterSize: after?.size ?? null };
   const parsed = parsePatch(patch.patch, limits);
   if (parsed.totalLines === 0) {
@@ -201,15 +201,15 @@ export async function fileDiff(
           : 'The content did not change.');
     return { kind: 'none', file, reason };
   }
-  const totalLines = patch.cut
-    ? Math.max(parsed.totalLines, patch.additions + patch.deletions)
-    : parsed.totalLines;
+  // Past git's output limit the patch is only its start: git counts the rest (a second diff, then only).
+  const counts = patch.cut ? await fileCounts(context, top, change.spec, change.paths) : parsed;
+  const totalLines = Math.max(parsed.totalLines, counts.additions + counts.deletions);
   return {
     kind: 'text',
     file,
     lines: parsed.lines,
-    additions: patch.additions,
-    deletions: patch.deletions,
+    additions: counts.additions,
+    deletions: counts.deletions,
     truncated: parsed.truncated || patch.cut ? { shownLines: parsed.lines.length, totalLines } : null,
   };
 }

@@ -27,7 +27,9 @@ export function historyFailure<T>(error: HistoryError): Result<T> {
 export function checkFileName(name: string): string {
   // "folder/": a folder of new files as git status folds it.
   const file = name.endsWith('/') ? name.slice(0, -1) : name;
-  const segments = file.split('/');
+  // Split on both separators: Windows reads a backslash as one, so "a\\..\\..\\x" must not pass
+  // there (git itself never lists a backslash on Windows, where names cannot hold one).
+  const segments = file.split(/[/\\]/);
   const bad =
     file === '' ||
     file.startsWith('-') ||

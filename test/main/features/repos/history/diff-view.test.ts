@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyHandlers } from '../../../../../main/features/repos/history/handlers';
 import { fileDiff, IMAGE_INLINE_LIMIT } from '../../../../../main/features/repos/history/diff-view';
+import { fileCounts } from '../../../../../main/git/diff';
 import { dispatch, type HandlerTable } from '../../../../../main/ipc/dispatch';
 import type { DiffSource, DiffView, Result } from '../../../../../preload/contract';
 import { POSIX_MODES } from '../../../../support/platform';
@@ -242,7 +243,16 @@ describe('what a commit did', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
-    for (const file of ['../outside.txt', '-p', '/etc/passwd', 'a/../../b', '.git/config', 'a\nb'])
+    for (const file of [
+      '../outside.txt',
+      '-p',
+      '/etc/passwd',
+      'a/../../b',
+      '.git/config',
+      'a\nb',
+      'a\\..\\..\\b',
+      'C:/x',
+    ])
       expect(await diff(repo, file, UNSTAGED), file).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
@@ -384,5 +394,10 @@ describe('a large text diff', () => {
     expect(view.lines.length).toBeLessThanOrEqual(10_000);
     expect(serialised.length).toBeLessThan(3 * 1024 * 1024);
     expect(ms).toBeLessThan(3000);
+    // What counts a patch too big to keep (past git's output limit) agrees with the patch's own.
+    expect(await fileCounts(f.git, big, { kind: 'unstaged' }, ['big.txt'])).toEqual({
+      additions: count,
+      deletions: count,
+    });
   });
 });
