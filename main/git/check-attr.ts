@@ -1,4 +1,5 @@
-import { git, type GitContext } from './core';
+import type { GitContext } from './core';
+import { gitListing } from './objects';
 
 /**
  * The paths among `paths` whose `filter` attribute is `lfs` (what `git lfs track` writes in
@@ -12,7 +13,7 @@ export async function lfsFiltered(
 ): Promise<ReadonlySet<string>> {
   const matched = new Set<string>();
   if (paths.length === 0) return matched;
-  const out = await git(context, ['check-attr', 'filter', '-z', '--stdin'], {
+  const out = await gitListing(context, ['check-attr', 'filter', '-z', '--stdin'], {
     cwd: repoPath,
     input: `${paths.join('\u0000')}\u0000`,
   });

@@ -1,4 +1,4 @@
-import { git, type GitContext } from './core';
+import { git, type GitContext, type GitOptions, type GitResult } from './core';
 
 // Small readers of a repository's objects, shared by the pre-push check, the check of ticked files
 // and the pointer scan. Every call is one git process with an argument array; nothing is read
@@ -10,6 +10,21 @@ export const POINTER_HEADER = 'version https://git-lfs.github.com/spec/v1';
 
 /** How much of a blob git looks at to call it binary (xdiff-interface.c buffer_is_binary: FIRST_FEW_BYTES). */
 export const SNIFF_BYTES = 8000;
+
+/**
+ * Runs a read whose answer can be megabytes (every path of a 50,000-file tree): taken as bytes
+ * (latin1), so core.ts does not search it for secrets to redact, which took longer than git
+ * itself (object names and paths; the run's `output` for errors keeps stderr), then decoded as
+ * the UTF-8 git writes.
+ */
+export async function gitListing(
+  context: GitContext,
+  args: readonly string[],
+  options: GitOptions,
+): Promise<GitResult> {
+  const result = await git(context, args, { ...options, stdoutEncoding: 'latin1' });
+  return { ...result, stdout: Buffer.from(result.stdout, 'latin1').toString('utf8') };
+}
 
 /** Reads a pointer's oid and size, or undefined when the text is not a pointer. */
 export function parsePointer(text: string): { readonly oid: string; readonly size: number } | undefined {
@@ -89,7 +104,7 @@ async function batchCheck(
   lines: readonly string[],
 ): Promise<{ readonly oid: string; readonly type: string; readonly size: number; readonly rest: string }[]> {
   if (lines.length === 0) return [];
-  const out = await git(
+  const out = await gitListing(
     context,
     ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize) %(rest)'],
     { cwd: repoPath, input: `${lines.join('\n')}\n` },
@@ -118,7 +133,7 @@ export async function listPushedBlobs(
   const revision = options.revision ?? 'HEAD';
   const args = ['rev-list', '--objects', revision, '--not', ...(options.exclude ?? ['--remotes']), '--'];
   // Exit 128: no such revision (a repository with no commit yet: nothing to push).
-  const listed = await git(context, args, { cwd: repoPath, okExitCodes: [0, 128] });
+  const listed = await gitListing(context, args, { cwd: repoPath, okExitCodes: [0, 128] });
   if (listed.exitCode !== 0) {
     const exists = await git(context, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
       cwd: repoPath,
@@ -172,7 +187,9 @@ export async function blobsAt(
   repoPath: string,
   revision: string,
 ): Promise<ReadonlyMap<string, string>> {
-  const tip = await git(context, ['ls-tree', '-r', '-z', '--end-of-options', revision], { cwd: repoPath });
+  const tip = await gitListing(context, ['ls-tree', '-r', '-z', '--end-of-options', revision], {
+    cwd: repoPath,
+  });
   const at = new Map<string, string>();
   for (const entry of tip.stdout.split('\u0000')) {
     const tab = entry.indexOf('\t');
@@ -189,7 +206,7 @@ export async function blobsAt(
  * git-diff(1)) and one `cat-file --batch-check`. Deletions and submodules carry no blob.
  */
 export async function listStagedBlobs(context: GitContext, repoPath: string): Promise<SizedBlob[]> {
-  const diff = await git(
+  const diff = await gitListing(
     context,
     ['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=AMT', '--no-abbrev'],
     { cwd: repoPath },

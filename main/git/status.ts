@@ -1,6 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, type GitContext } from './core';
+import type { GitContext } from './core';
+import { gitListing } from './objects';
 import { readRepoConfig, type RepoConfig } from './repo-config';
 
 // What changed in a work tree: `git status --porcelain=v2` read once. It must stay about as fast
@@ -157,7 +158,7 @@ export async function repoStatus(
   config: () => Promise<RepoConfig> = () => readRepoConfig(context, repoPath),
 ): Promise<RepoStatus> {
   // The status first: it is the longest run, and starting a process holds up the ones after it.
-  const running = git(
+  const running = gitListing(
     context,
     ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
     { cwd: repoPath },

@@ -1,8 +1,8 @@
 import { lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git, type GitContext } from '../../git/core';
+import type { GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
-import { parsePointer, POINTER_HEADER } from '../../git/objects';
+import { gitListing, parsePointer, POINTER_HEADER } from '../../git/objects';
 
 // After a clone without Git LFS (or with smudging skipped), large files
 // are left as ~130-byte pointer stubs, and libraries then fail with "You seem to have cloned a
@@ -23,7 +23,7 @@ export interface PointerFile {
  * process): where pointers can be, and which listed changes are LFS files.
  */
 export async function lfsTrackedPaths(context: GitContext, repoPath: string): Promise<string[]> {
-  const listed = await git(context, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], {
+  const listed = await gitListing(context, ['ls-files', '-z', '--cached', '--', ':(attr:filter=lfs)'], {
     cwd: repoPath,
   });
   return listed.stdout.split('\u0000').filter(Boolean);

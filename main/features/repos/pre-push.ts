@@ -46,24 +46,20 @@ async function scan(
 ): Promise<Scanned> {
   const place = `${repoPath}\u0000${options.revision ?? 'HEAD'}\u0000${(options.exclude ?? []).join('\u0000')}`;
   const kept = scans.get(place);
-  // With nothing kept, the scan starts beside the key instead of after it (a no-op handler, so a
-  // failed listing waits for its await below instead of counting as unhandled).
-  const listing = kept ? undefined : listPushedBlobs(context, repoPath, options);
-  listing?.catch(() => undefined);
+  // The key before the listing: a commit made meanwhile leaves a newer answer under an older key,
+  // which the next call sees as moved, never an older answer under a newer one.
   const key = await rangeKey(context, repoPath, options);
   if (key !== undefined && kept?.key === key) return kept.scanned;
-  const { commits, blobs } = await (listing ?? listPushedBlobs(context, repoPath, options));
-  // A listing that ran beside the key is kept only if the range did not move meanwhile.
+  const { commits, blobs } = await listPushedBlobs(context, repoPath, options);
   // A blob over 10 MiB is a problem whatever its bytes: the tip that places it is read meanwhile.
-  const [facts, keyAfter, tip] = await Promise.all([
+  const [facts, tip] = await Promise.all([
     blobFacts(context, repoPath, blobs),
-    listing ? rangeKey(context, repoPath, options) : key,
     blobs.some((blob) => blob.size > TEN_MIB)
       ? blobsAt(context, repoPath, options.revision ?? 'HEAD')
       : undefined,
   ]);
   const scanned: Scanned = { commits, blobs, facts, ...(tip ? { tip } : {}) };
-  if (key !== undefined && keyAfter === key) {
+  if (key !== undefined) {
     scans.delete(place);
     scans.set(place, { key, scanned });
     for (const old of scans.keys()) if (scans.size > KEPT_SCANS) scans.delete(old);
