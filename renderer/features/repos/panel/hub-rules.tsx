@@ -11,6 +11,8 @@ export function HubRules({ state }: { readonly state: RepoState }) {
   );
   // The consent to rewrite history: one tick, right beside the button it unlocks.
   const [migrateOk, setMigrateOk] = useState(false);
+  // Mid-merge nothing can be pushed, so there is nothing to say unless a rule is broken.
+  if (state.inProgress !== null && state.prePush.problems.length === 0) return null;
   return (
     <section aria-labelledby="rules-title">
       <h2 className="subheading" id="rules-title">
