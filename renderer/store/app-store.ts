@@ -4,6 +4,8 @@ import { createViewSlice, type ViewSlice } from '../features/app/view-slice';
 import { createTokenSlice, type TokenSlice } from '../features/https/token-slice';
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
 import { createReposSlice, type ReposSlice } from '../features/repos/repos-slice';
+import { createWorkspaceOpsSlice, type WorkspaceOpsSlice } from '../features/repos/workspace-ops-slice';
+import { createWorkspaceSlice, type WorkspaceSlice } from '../features/repos/workspace-slice';
 import { createConnectionSlice, type ConnectionSlice } from '../features/ssh/connection-slice';
 import { createKeysSlice, type KeysSlice } from '../features/ssh/keys-slice';
 import { saveProgress } from '../wizard/progress-service';
@@ -27,6 +29,8 @@ export type AppStore = WizardSlice &
   TokenSlice &
   ViewSlice &
   ReposSlice &
+  WorkspaceSlice &
+  WorkspaceOpsSlice &
   AppInfoSlice &
   RootSlice;
 
@@ -39,6 +43,8 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createTokenSlice(set, get, api),
   ...createViewSlice(set, get, api),
   ...createReposSlice(set, get, api),
+  ...createWorkspaceSlice(set, get, api),
+  ...createWorkspaceOpsSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();

@@ -7,3 +7,6 @@ export { historyHandlers } from './history/handlers';
 export { rulesHandlers } from './rules/handlers';
 // The conflicted files and what is in progress, for RepoState (state.ts) and any gate before a push.
 export { readConflicts } from '../../git/conflicts';
+// The gate every push shares (the token screen's too): nothing is pushed mid-merge or with files unmerged.
+export { refuseWhileInProgress } from './safety/pull';
+export { SafetyError } from './safety/errors';

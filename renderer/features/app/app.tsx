@@ -9,8 +9,10 @@ import { AppFooter } from './app-footer';
 
 /** The window: the app's name and progress on top, the current step or the repositories, and the Hub address below. */
 export function App() {
-  const { step, startOver, view, showView } = useAppStore(
+  const { step, startOver, view, showView, wide } = useAppStore(
     useShallow((state) => ({
+      // An open repository is a workspace: it takes the window's width, as GitHub Desktop does.
+      wide: state.view === 'repos' && state.openRepo !== null,
       step: state.step,
       startOver: state.startOver,
       view: state.view,
@@ -58,7 +60,7 @@ export function App() {
         </div>
         {view === 'setup' ? <StepIndicator /> : null}
       </header>
-      <main className="app-main">
+      <main className={wide ? 'app-main app-main--wide' : 'app-main'}>
         {view === 'setup' ? (
           <Wizard />
         ) : (

@@ -87,9 +87,19 @@ export interface ReposSlice {
   readonly repoVisit: object | null;
   /** The newest request about the repository: only its answer is shown (answers can cross). */
   readonly repoRequest: object | null;
+  /** Requests about the repository still in flight (the watcher's reads wait until there are none). */
+  readonly repoBusy: number;
   readonly enterRepo: (path: string) => Promise<void>;
   readonly leaveRepo: () => void;
   readonly reloadRepo: () => Promise<void>;
+  /**
+   * Sends a request that answers the open repository's new state (inside `stateOf` of its value);
+   * only the newest request's answer is shown. The workspace's operations go through it too.
+   */
+  readonly updateRepo: <T>(
+    call: () => Promise<Result<T>>,
+    stateOf: (value: T) => RepoState,
+  ) => Promise<Result<T>>;
   /** Stages the files, or all of them for null. */
   readonly stageRepoFiles: (files: readonly string[] | null) => Promise<void>;
   /** Commits what is staged; true when it worked, so the form can empty its message. */
@@ -167,14 +177,18 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
   };
 
   /** Sends a request about the open repository; its answer is shown only if no newer one was sent. */
-  const update = async (call: () => Promise<Result<RepoState>>): Promise<Result<RepoState>> => {
+  const updateRepo = async <T>(
+    call: () => Promise<Result<T>>,
+    stateOf: (value: T) => RepoState,
+  ): Promise<Result<T>> => {
     const request = {};
-    set({ repoRequest: request });
-    const result = await call();
+    set((state) => ({ repoRequest: request, repoBusy: state.repoBusy + 1 }));
+    const result = await call().finally(() => set((state) => ({ repoBusy: state.repoBusy - 1 })));
     if (get().repoRequest === request)
-      set(result.ok ? { repoState: result.value, repoError: null } : { repoError: result.error });
+      set(result.ok ? { repoState: stateOf(result.value), repoError: null } : { repoError: result.error });
     return result;
   };
+  const update = (call: () => Promise<Result<RepoState>>) => updateRepo(call, (state) => state);
 
   return {
     openRepo: null,
@@ -295,11 +309,13 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
     },
 
     ...REPO_VISIT_ENDED,
+    repoBusy: 0,
     enterRepo: async (path) => {
       set({ ...REPO_VISIT_ENDED, repoVisit: {} });
       await update(() => repos.repoState(path));
     },
     leaveRepo: () => set((state) => ({ ...REPO_VISIT_ENDED, repoRuns: { ...state.repoRuns, repo: null } })),
+    updateRepo,
     reloadRepo: async () => {
       const path = get().openRepo;
       if (path) await update(() => repos.repoState(path));
@@ -342,7 +358,10 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
       if (result.ok)
         set({
           repoState: result.value.state,
-          repoNote: `Moved into Git LFS. Your previous commits are on the branch ${result.value.backupBranch}.`,
+          repoNote: [
+            `Moved into Git LFS. Your previous commits are on the branch ${result.value.backupBranch}.`,
+            ...(result.value.notes ?? []),
+          ].join(' '),
         });
       else set({ repoError: result.error });
     },

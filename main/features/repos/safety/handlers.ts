@@ -16,15 +16,15 @@ import { switchSafely } from './switch';
 // Paths are checked by the services (a git work tree; a file that is one of the conflicted ones;
 // a branch name git accepts and that exists).
 
-/** A repository-relative file name as git lists it: no option, no leading slash, no NUL. */
+/**
+ * A repository-relative file name as git lists it: no leading slash, no NUL. A leading "-" is a
+ * real name git allows; it always follows `--`, so it is never read as an option.
+ */
 const FILE = z
   .string()
   .min(1, 'must not be empty')
   .max(4096)
-  .refine(
-    (value) => !value.includes('\u0000') && !value.startsWith('/') && !value.startsWith('-'),
-    'must be a file of the repository',
-  );
+  .refine((value) => !value.includes('\u0000') && !value.startsWith('/'), 'must be a file of the repository');
 const BRANCH = ONE_LINE(255);
 
 /** A safety operation's refusal or git's failure as the result the renderer shows. */

@@ -76,8 +76,9 @@ export async function allBack(context: GitContext, repo: string, stash: string):
 /**
  * What the work tree holds now that no commit, stash or conflict side has (edits made by hand
  * while the conflict was open), kept as an `hfgd:` stash before an Abort resets anything. A file
- * with conflict markers in it is git's own merge output (ticked or not), not counted: both of
- * its sides are in the commits or the stash. Returns the note.
+ * the operation touched that holds conflict markers is git's own merge output (ticked or not),
+ * not counted: both of its sides are in the commits or the stash. Any other file is, markers or
+ * not (a document about Git may well contain them). Returns the note.
  */
 async function keepEditsBeforeAbort(
   context: GitContext,
@@ -96,15 +97,27 @@ async function keepEditsBeforeAbort(
     for (const stash of [record?.applying, record?.setAside])
       if (stash) sources.push(stash, `${stash}^2`, `${stash}^3`);
     const known = new Set<string>();
-    for (const source of sources)
-      if (await exists(context, repo, source))
-        for (const oid of (await treeBlobs(context, repo, source)).values()) known.add(oid);
+    // The paths the operation touched: where one of its sides differs from HEAD, or unmerged.
+    const touched = new Set<string>();
+    const headBlobs = await treeBlobs(context, repo, 'HEAD');
+    for (const source of sources) {
+      if (!(await exists(context, repo, source))) continue;
+      const blobs = await treeBlobs(context, repo, source);
+      for (const [path, oid] of blobs) {
+        known.add(oid);
+        if (headBlobs.get(path) !== oid) touched.add(path);
+      }
+      for (const path of headBlobs.keys()) if (!blobs.has(path)) touched.add(path);
+    }
     const unmerged = await unmergedEntries(context, repo);
-    for (const entry of unmerged) for (const oid of Object.values(entry.stages)) known.add(oid as string);
+    for (const entry of unmerged) {
+      touched.add(entry.path);
+      for (const oid of Object.values(entry.stages)) known.add(oid as string);
+    }
     const candidates = [...(await treeBlobs(context, repo, tree))].filter(([, oid]) => !known.has(oid));
     const fresh: (readonly [string, string])[] = [];
     for (const candidate of candidates)
-      if (!(await hasMarkers(join(repo, candidate[0])))) fresh.push(candidate);
+      if (!touched.has(candidate[0]) || !(await hasMarkers(join(repo, candidate[0])))) fresh.push(candidate);
     if (fresh.length === 0) return null;
     const head = (await git(context, ['rev-parse', 'HEAD'], { cwd: repo })).stdout.trim();
     const headTree = (await git(context, ['rev-parse', 'HEAD^{tree}'], { cwd: repo })).stdout.trim();
@@ -246,6 +259,9 @@ export async function abortOperation(context: GitContext, repo: string): Promise
   }
   if (record?.branch && (await currentBranch(context, repo)) !== record.branch)
     await git(context, ['switch', '--quiet', record.branch], { cwd: repo });
+  else if (record?.during === 'switch' && !record.branch && record.head)
+    // The switch started from a detached HEAD: back to that commit, moving no branch.
+    await git(context, ['switch', '--quiet', '--detach', record.head], { cwd: repo });
   else if (record?.head && (await headCommit(context, repo)) !== record.head)
     await git(context, ['reset', '--hard', '--quiet', record.head], { cwd: repo });
   if (record?.setAside) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConflicts } from '../../../git/conflicts';
 import { git, gitOutcome, type GitContext } from '../../../git/core';
@@ -21,15 +21,22 @@ function mineStage(kind: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'stash'
   return kind === 'rebase' || kind === 'stash' ? 3 : 2;
 }
 
-/** Makes sure an LFS file taken from a side has its real bytes (git-lfs's smudge may have left a pointer). */
+/**
+ * Makes sure an LFS file taken from a side has its real bytes: where git-lfs was set up to skip
+ * downloads (`git lfs install --skip-smudge`), the checkout leaves the pointer, so the app runs
+ * the smudge itself, which downloads the object (git-lfs-smudge(1)), and writes the bytes.
+ */
 async function ensureLfsContent(context: GitContext, repo: string, file: string): Promise<void> {
-  const bytes = await readFile(join(repo, file)).catch(() => null);
-  if (!bytes || bytes.length > 1024 || !bytes.toString('latin1').startsWith(POINTER_START)) return;
-  // Downloads the objects the index names (git-lfs-pull(1) works from what is checked out) for this file.
-  await git(context, ['lfs', 'pull', `--include=${file.replace(/([*?[\]\\,])/g, '\\$1')}`, '--exclude='], {
+  const pointer = await readFile(join(repo, file)).catch(() => null);
+  if (!pointer || pointer.length > 1024 || !pointer.toString('latin1').startsWith(POINTER_START)) return;
+  const out = await git(context, ['lfs', 'smudge', '--', file], {
     cwd: repo,
+    input: pointer.toString('latin1'),
+    stdoutEncoding: 'latin1',
+    env: { GIT_LFS_SKIP_SMUDGE: '0' },
     timeoutMs: 6 * 60 * 60 * 1000,
   });
+  await writeFile(join(repo, file), Buffer.from(out.stdout, 'latin1'));
 }
 
 /** Resolves one conflicted file as the person chose; returns what to tell them (a finished pull, changes back). */
@@ -81,8 +88,8 @@ export async function resolveConflict(
     await git(context, [...literal, 'checkout', stage === 2 ? '--ours' : '--theirs', '--', file], {
       cwd: repo,
     });
-    await git(context, [...literal, 'add', '--', file], { cwd: repo });
     if (entry.conflict.lfs) await ensureLfsContent(context, repo, file);
+    await git(context, [...literal, 'add', '--', file], { cwd: repo });
   } else {
     // That side deleted the file: taking its version is taking the deletion (the other side's
     // bytes stay in its commit, or in the set-aside stash).

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
+import { countOf } from '../workspace/workspace-text';
 
 /** "Before pushing: the Hub's rules", each broken rule with its fix: track from now on, or move into LFS. */
 export function HubRules({ state }: { readonly state: RepoState }) {
@@ -10,15 +11,17 @@ export function HubRules({ state }: { readonly state: RepoState }) {
   );
   // The consent to rewrite history: one tick, right beside the button it unlocks.
   const [migrateOk, setMigrateOk] = useState(false);
+  // Mid-merge nothing can be pushed, so there is nothing to say unless a rule is broken.
+  if (state.inProgress !== null && state.prePush.problems.length === 0) return null;
   return (
     <section aria-labelledby="rules-title">
       <h2 className="subheading" id="rules-title">
         Before pushing: the Hub’s rules
       </h2>
-      {state.prePush.problems.every((problem) => !problem.blocking) ? (
+      {state.inProgress === null && state.prePush.problems.every((problem) => !problem.blocking) ? (
         <p className="success-note">
           {state.prePush.commits > 0
-            ? `The ${state.prePush.commits} commit(s) to push follow the Hub’s rules for large and binary files.`
+            ? `Ready to push ${countOf(state.prePush.commits, 'commit')}: the files follow the Hub’s rules for large and binary files.`
             : 'Nothing to push yet.'}
         </p>
       ) : null}

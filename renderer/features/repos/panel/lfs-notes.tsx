@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
+import { countOf } from '../workspace/workspace-text';
 
 /** What is wrong with large files here, each with its one-click fix when there is one. */
 export function LfsNotes({ state }: { readonly state: RepoState }) {
@@ -27,7 +28,9 @@ export function LfsNotes({ state }: { readonly state: RepoState }) {
       {state.pointers.length > 0 ? (
         <div className="warning-note">
           <p>
-            {state.pointers.length} large file(s) are placeholders, not their content (
+            {countOf(state.pointers.length, 'large file')}{' '}
+            {state.pointers.length === 1 ? 'is a placeholder' : 'are placeholders'}, not{' '}
+            {state.pointers.length === 1 ? 'its' : 'their'} content (
             {state.pointers.map((p) => p.path).join(', ')}). Programs reading them fail with “You seem to have
             cloned a repository without having git-lfs installed”.
           </p>

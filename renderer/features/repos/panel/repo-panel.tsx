@@ -3,31 +3,32 @@ import { useShallow } from 'zustand/react/shallow';
 import { ErrorPanel } from '../../../components/error-panel';
 import { StepHeading } from '../../../components/step-heading';
 import { useAppStore } from '../../../store/app-store';
-import { ChangesTable } from './changes-table';
-import { CommitForm } from './commit-form';
+import { DiffPane } from './diff-pane';
 import { HubRules } from './hub-rules';
-import { IdentityForm } from './identity-form';
 import { LfsNotes } from './lfs-notes';
-import { RepoActions } from './repo-actions';
+import { OpenedPath } from './opened-path';
+import { RecoveryPanel } from './recovery-panel';
 import { RepoError } from './repo-error';
-import { RepoSummary } from './repo-summary';
 import { RunOutcome } from './run-outcome';
+import { TopBar } from './top-bar';
+import { WorkspaceNotes } from './workspace-notes';
+import { WorkspaceTabs } from './workspace-tabs';
 
-/** One repository: its changes, the Hub's rules, commit, push and pull, large files. */
+/**
+ * One repository as a workspace, after GitHub Desktop: its name, branch and the Hub at the top,
+ * Changes and History on one side, the selected file's diff on the other; below, the Hub's rules
+ * for the push and everything that can be brought back.
+ */
 export function RepoPanel({ path }: { readonly path: string }) {
-  const { state, error, enter, leave, openRepoAt } = useAppStore(
+  const { state, error, enter, openRepoAt } = useAppStore(
     useShallow((store) => ({
       state: store.repoState,
       error: store.repoError,
-      enter: store.enterRepo,
-      leave: store.leaveRepo,
+      enter: store.enterWorkspace,
       openRepoAt: store.openRepoAt,
     })),
   );
-  useEffect(() => {
-    void enter(path);
-    return leave;
-  }, [path, enter, leave]);
+  useEffect(() => enter(path), [path, enter]);
 
   // Both screens start with the same heading element, so it keeps the focus it took on arrival.
   if (!state)
@@ -44,17 +45,24 @@ export function RepoPanel({ path }: { readonly path: string }) {
     );
 
   return (
-    <div className="step">
-      <StepHeading>{state.path.split(/[\\/]/).pop()}</StepHeading>
-      <RepoSummary state={state} />
-      <LfsNotes state={state} />
-      <ChangesTable state={state} />
-      {state.identity === null ? <IdentityForm /> : null}
-      {state.changes.length > 0 ? <CommitForm state={state} /> : null}
-      <HubRules state={state} />
+    <div className="workspace">
+      <TopBar state={state} />
+      <WorkspaceNotes />
       <RunOutcome />
       {error ? <RepoError error={error} /> : null}
-      <RepoActions state={state} />
+      <OpenedPath />
+      <LfsNotes state={state} />
+      <div className="workspace__panes">
+        <WorkspaceTabs state={state} />
+        <DiffPane />
+      </div>
+      <HubRules state={state} />
+      <RecoveryPanel />
+      <div className="step-actions">
+        <button type="button" className="button" onClick={() => openRepoAt(null)}>
+          Back to your repositories
+        </button>
+      </div>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useAppStore } from '../../../store/app-store';
 
 /** What the last action came to: a note, a run's progress, or how a push or pull ended (the failure table's answer). */
 export function RunOutcome() {
-  const { note, run, outcome, cancel, retry, runRemote, removeLock } = useAppStore(
+  const { note, run, outcome, cancel, retry, runRemote, removeLock, focusConflicts } = useAppStore(
     useShallow((store) => ({
       note: store.repoNote,
       run: store.repoRuns.repo,
@@ -14,6 +14,7 @@ export function RunOutcome() {
       retry: store.retryRepoRun,
       runRemote: store.runRepoRemote,
       removeLock: store.removeRepoLock,
+      focusConflicts: store.focusConflicts,
     })),
   );
   const lock = outcome?.outcome.files?.[0];
@@ -40,6 +41,9 @@ export function RunOutcome() {
           actions={{
             pull_first: () => void runRemote('pull'),
             lfs_pull: () => void runRemote('lfs-pull'),
+            resolve_conflicts: focusConflicts,
+            // The pull now sets local changes aside and puts them back by itself.
+            stash_and_retry: () => void runRemote('pull'),
             ...(lock === undefined ? {} : { remove_stale_lock: () => void removeLock(lock) }),
           }}
         />

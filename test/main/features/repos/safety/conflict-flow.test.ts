@@ -264,7 +264,7 @@ describe('a pull whose merge conflicts', () => {
     });
 
   it('aborts a put-back conflict after a clean pull back to exactly before the pull, keeping hand edits', async () => {
-    const { mine, theirs } = await pair();
+    const { mine, theirs } = await pair({ 'guide.md': '# How to merge\n' });
     await world.pushFrom(theirs, { 'notes.txt': 'hub notes\n', 'README.md': 'hub readme\n' });
     writeFileSync(join(mine, 'notes.txt'), 'my notes\n');
     writeFileSync(join(mine, 'README.md'), 'my readme\n');
@@ -280,6 +280,9 @@ describe('a pull whose merge conflicts', () => {
       (await world.call('resolveConflict', { path: mine, file: 'notes.txt', choice: 'theirs' })).ok,
     ).toBe(true);
     writeFileSync(join(mine, 'draft.txt'), 'draft, edited during the conflict\n');
+    // A file the pull did not touch, whose text shows markers as examples: an edit, kept too.
+    const guide = '# How to merge\n\n<<<<<<< HEAD\nyours\n=======\ntheirs\n>>>>>>> main\n';
+    writeFileSync(join(mine, 'guide.md'), guide);
     expect((await world.call('abortOperation', { path: mine })).ok).toBe(true);
     expect(workTreeHashes(mine)).toEqual(before.files);
     expect(await status(mine)).toBe(before.status);
@@ -287,6 +290,25 @@ describe('a pull whose merge conflicts', () => {
     const stashes = await world.sh(mine, ['stash', 'list', '--format=%gs']);
     expect(stashes).toBe('hfgd: your edits made during the conflict, kept at Abort\n');
     expect(await world.sh(mine, ['show', 'stash@{0}:draft.txt'])).toBe('draft, edited during the conflict\n');
+    expect(await world.sh(mine, ['show', 'stash@{0}:guide.md'])).toBe(guide);
+  });
+
+  it('resolves a file whose name starts with a dash or looks like a pattern, as a name', async () => {
+    const { mine, theirs } = await pair({ '-dash.txt': 'base\n', '*.txt': 'base\n' });
+    await world.pushFrom(theirs, { '-dash.txt': 'hub\n', '*.txt': 'hub\n' });
+    writeFileSync(join(mine, '-dash.txt'), 'mine\n');
+    writeFileSync(join(mine, '*.txt'), 'mine\n');
+    await world.sh(mine, ['commit', '--quiet', '-am', 'mine']);
+    await pull(mine);
+    expect((await world.call('resolveConflict', { path: mine, file: '-dash.txt', choice: 'mine' })).ok).toBe(
+      true,
+    );
+    expect((await world.call('resolveConflict', { path: mine, file: '*.txt', choice: 'theirs' })).ok).toBe(
+      true,
+    );
+    expect(readFileSync(join(mine, '-dash.txt'), 'utf8')).toBe('mine\n');
+    expect(readFileSync(join(mine, '*.txt'), 'utf8')).toBe('hub\n');
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('notes\n');
   });
 
   it('refuses a file that is not in conflict, and an abort with nothing in progress', async () => {
@@ -297,7 +319,9 @@ describe('a pull whose merge conflicts', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    expect(await world.call('resolveConflict', { path: mine, file: '-x', choice: 'mine' })).toMatchObject({
+    expect(
+      await world.call('resolveConflict', { path: mine, file: '/etc/passwd', choice: 'mine' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -309,30 +333,33 @@ describe('a pull whose merge conflicts', () => {
 });
 
 describe('an LFS file in conflict', () => {
-  it('is lfs: only mine or the Hub’s, and the Hub’s comes with its real bytes', async () => {
-    const base = Buffer.alloc(5000, 1);
-    const hubBytes = Buffer.alloc(6000, 2);
-    const myBytes = Buffer.alloc(7000, 3);
-    const { mine, theirs } = await pair({ 'weights.bin': base as unknown as string });
-    await world.pushFrom(theirs, { 'weights.bin': hubBytes });
-    writeFileSync(join(mine, 'weights.bin'), myBytes);
-    await world.sh(mine, ['commit', '--quiet', '-am', 'my weights']);
-    // Nothing of the Hub's version is here yet: the pull's merge does not download it.
-    expect((await pull(mine)).value.outcome.kind).toBe('merge_conflict');
-    const [file] = (await readConflicts(world.git(), mine)).files;
-    // (git merged the two pointers as text, markers and all: `merge=lfs` names no driver git has.)
-    expect(file).toMatchObject({ path: 'weights.bin', conflict: { xy: 'UU', lfs: true } });
-    expect(
-      await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'fixed' }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', hint: expect.stringContaining('Keep mine') },
+  for (const skip of [false, true])
+    it(`is lfs: only mine or the Hub’s, and the Hub’s comes with its real bytes${skip ? ' (git-lfs set to skip downloads)' : ''}`, async () => {
+      const base = Buffer.alloc(5000, 1);
+      const hubBytes = Buffer.alloc(6000, 2);
+      const myBytes = Buffer.alloc(7000, 3);
+      const { mine, theirs } = await pair({ 'weights.bin': base as unknown as string });
+      await world.pushFrom(theirs, { 'weights.bin': hubBytes });
+      writeFileSync(join(mine, 'weights.bin'), myBytes);
+      await world.sh(mine, ['commit', '--quiet', '-am', 'my weights']);
+      // `git lfs install --local --skip-smudge`: checkouts leave pointers, downloads wait to be asked.
+      if (skip) await world.sh(mine, ['lfs', 'install', '--local', '--skip-smudge']);
+      // Nothing of the Hub's version is here yet: the pull's merge does not download it.
+      expect((await pull(mine)).value.outcome.kind).toBe('merge_conflict');
+      const [file] = (await readConflicts(world.git(), mine)).files;
+      // (git merged the two pointers as text, markers and all: `merge=lfs` names no driver git has.)
+      expect(file).toMatchObject({ path: 'weights.bin', conflict: { xy: 'UU', lfs: true } });
+      expect(
+        await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'fixed' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', hint: expect.stringContaining('Keep mine') },
+      });
+      expect(
+        (await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'theirs' })).ok,
+      ).toBe(true);
+      expect(readFileSync(join(mine, 'weights.bin')).equals(hubBytes)).toBe(true);
+      expect((await world.call('commitChanges', { path: mine, message: 'merge' })).ok).toBe(true);
+      expect(await world.sh(mine, ['status', '--porcelain'])).toBe('');
     });
-    expect(
-      (await world.call('resolveConflict', { path: mine, file: 'weights.bin', choice: 'theirs' })).ok,
-    ).toBe(true);
-    expect(readFileSync(join(mine, 'weights.bin')).equals(hubBytes)).toBe(true);
-    expect((await world.call('commitChanges', { path: mine, message: 'merge' })).ok).toBe(true);
-    expect(await world.sh(mine, ['status', '--porcelain'])).toBe('');
-  });
 });

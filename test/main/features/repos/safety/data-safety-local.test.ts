@@ -17,7 +17,8 @@ let world: World;
 beforeAll(async () => {
   world = await startWorld();
 }, 60_000);
-afterAll(async () => world.stop());
+// Removing hundreds of trees (LFS objects included) takes a while after a long run.
+afterAll(async () => world.stop(), 300_000);
 
 /** Runs one tree and fails with its story (and how to replay it) when anything is lost or throws. */
 async function oneTree(

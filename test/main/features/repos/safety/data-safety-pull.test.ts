@@ -21,7 +21,8 @@ let count = 0;
 beforeAll(async () => {
   world = await startWorld();
 }, 60_000);
-afterAll(async () => world.stop());
+// Removing hundreds of trees (LFS objects included) takes a while after a long run.
+afterAll(async () => world.stop(), 300_000);
 
 /** Pushes the tree's base to a new hub repository as its origin/main. */
 async function publish(repo: string): Promise<void> {

@@ -76,6 +76,22 @@ describe('switchBranch', () => {
     expect(await world.sh(mine, ['stash', 'list'])).toBe('');
   });
 
+  it('aborts a clash from a detached HEAD back to that commit, moving no branch', async () => {
+    const mine = await repoWithBranches();
+    await world.sh(mine, ['branch', '--quiet', '--track', 'other', 'origin/other']);
+    const other = await world.sh(mine, ['rev-parse', 'other']);
+    await world.sh(mine, ['switch', '--quiet', '--detach', 'main']);
+    const head = await world.sh(mine, ['rev-parse', 'HEAD']);
+    writeFileSync(join(mine, 'README.md'), 'my readme\n');
+    await switchTo(mine, 'other', 'carry');
+    expect((await readConflicts(world.git(), mine)).inProgress).toMatchObject({ during: 'switch' });
+    expect((await world.call('abortOperation', { path: mine })).ok).toBe(true);
+    expect(await branch(mine)).toBe('');
+    expect(await world.sh(mine, ['rev-parse', 'HEAD'])).toBe(head);
+    expect(await world.sh(mine, ['rev-parse', 'other'])).toBe(other);
+    expect(await world.sh(mine, ['status', '--porcelain'])).toBe(' M README.md\n');
+  });
+
   it('leaves changes on the old branch and puts them back on return, saying so', async () => {
     const mine = await repoWithBranches();
     writeFileSync(join(mine, 'README.md'), 'my readme\n');

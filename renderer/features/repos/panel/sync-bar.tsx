@@ -1,0 +1,70 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { RepoState } from '../../../../preload/contract';
+import { useAppStore } from '../../../store/app-store';
+import { syncText } from '../workspace/workspace-text';
+
+/**
+ * How the branch stands with the Hub ("The Hub has 2 new commits: Pull", "1 commit to push"), and
+ * Refresh, Pull and Push. Push waits for the Hub's rules and for a merge in progress to finish.
+ */
+export function SyncBar({ state }: { readonly state: RepoState }) {
+  const { running, reload, fetch, runRemote, lastFetch } = useAppStore(
+    useShallow((store) => ({
+      lastFetch: store.lastFetch,
+      running: store.repoRuns.repo !== null,
+      reload: store.reloadRepo,
+      fetch: store.fetchOpenRepo,
+      runRemote: store.runRepoRemote,
+    })),
+  );
+  // The state's counts: the fetch moved the remote-tracking branch, and the state was read after it.
+  const { ahead, behind } = state;
+  const offline = (state.fetch ?? lastFetch)?.offline === true;
+  const blocked = state.prePush.problems.some((problem) => problem.blocking);
+  const merging = state.inProgress !== null;
+  const pushWhy = merging
+    ? 'Finish or abort the pull first.'
+    : blocked
+      ? 'Fix the Hub’s rules below first.'
+      : null;
+  return (
+    <div className="sync-bar">
+      <p className="sync-bar__state" role="status">
+        {merging ? 'A pull is in the middle: resolve the conflicts, then commit' : syncText(ahead, behind)}
+        {offline ? <span className="sync-bar__offline"> · Offline: could not reach the Hub</span> : null}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={running}
+          onClick={() => void reload().then(() => fetch(true))}
+        >
+          Refresh
+        </button>
+        <button
+          type="button"
+          className={behind > 0 ? 'button button--primary' : 'button'}
+          disabled={running || merging}
+          onClick={() => void runRemote('pull')}
+        >
+          Pull
+        </button>
+        <button
+          type="button"
+          className={behind === 0 && ahead > 0 ? 'button button--primary' : 'button'}
+          disabled={running || blocked || merging}
+          aria-describedby={pushWhy ? 'push-why' : undefined}
+          onClick={() => void runRemote('push')}
+        >
+          Push
+        </button>
+      </div>
+      {pushWhy ? (
+        <p className="sync-bar__why muted" id="push-why">
+          {pushWhy}
+        </p>
+      ) : null}
+    </div>
+  );
+}
