@@ -67,15 +67,21 @@ test('the repository screen names a read token, a pull blocked by local edits, a
   await expect(outcome(page, 'read_token')).toContainText('read token');
   await shoot(page, '60-failure-read-token.png');
 
-  // Their edit of a file I have changed but not committed: git will not overwrite mine.
+  // Their edit of a file I have changed but not committed: git alone would refuse the pull ("your
+  // local changes would be overwritten"); the app sets my edit aside, pulls, and puts it back,
+  // where it clashes with theirs: the file is listed as a conflict, and Abort puts all back.
   await theirPush(home, theirs, 'notes.txt', 'theirs\n');
   writeFileSync(join(mine, 'notes.txt'), 'my unsaved edit\n');
   await page.getByRole('button', { name: 'Pull', exact: true }).click();
-  await expect(outcome(page, 'local_changes_block')).toBeVisible({ timeout: 30_000 });
-  await expect(outcome(page, 'local_changes_block').getByRole('list', { name: 'Files' })).toContainText(
-    'notes.txt',
-  );
+  await expect(page.getByText(/set aside and put back, but notes\.txt now conflicts/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const conflicts = page.getByRole('region', { name: /conflict.* to resolve/ });
+  await expect(conflicts).toContainText('notes.txt');
   await shoot(page, '61-failure-local-changes.png');
+  await page.getByRole('button', { name: /^Abort/ }).click();
+  await expect(conflicts).toHaveCount(0);
+  expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('my unsaved edit\n');
   await git(home, mine, ['checkout', '--', 'notes.txt']);
 
   // Both of us changed the same line: a conflict, with the file named.

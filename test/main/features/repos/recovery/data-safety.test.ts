@@ -19,7 +19,9 @@ import { makeWorld, type World } from './setup';
 
 /** Trees per operation: a quick default here, HFGD_SAFETY_TREES=200 for the long run (npm run test:safety). */
 const QUICK_TREES = 6;
-const TREES = Number(process.env.HFGD_SAFETY_TREES ?? '') || QUICK_TREES;
+const TREES =
+  Number(process.env.HFGD_SAFETY_TREES ?? '') ||
+  (process.env.npm_lifecycle_event === 'test:safety' ? 200 : QUICK_TREES);
 const SEEDS = Array.from({ length: TREES }, (_, index) => 1000 + index);
 /** Each test walks all its trees: about half a second each here, with room for a busy machine. */
 const TIMEOUT_MS = 20_000 + TREES * 3_000;
