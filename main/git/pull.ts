@@ -31,7 +31,15 @@ export async function pull(
   const rebase = await pullRebaseSetting(context, repoPath);
   return remoteRun(
     context,
-    ['pull', '--progress', ...(rebase === null ? ['--no-rebase'] : []), '--no-edit'],
+    [
+      'pull',
+      '--progress',
+      ...(rebase === null ? ['--no-rebase'] : []),
+      '--no-edit',
+      // Not an upload-pack program the repository's config names (remote.<name>.uploadpack, which a
+      // local remote would run here): `-c` cannot take it back, the option can (see fetch.ts).
+      '--upload-pack=git-upload-pack',
+    ],
     {
       ...options,
       cwd: repoPath,

@@ -11,6 +11,7 @@ import { predictPush } from './predict';
 import { configureHubHelper, planHelpers } from './helpers';
 import { maskToken, redactSecrets } from '../../core/redact';
 import { gitContextOf } from '../../git/environment';
+import { readConflicts } from '../../git/conflicts';
 import { push } from '../../git/push';
 import { checkRepoPath, RepoPathError } from '../../git/repo-path';
 import { listRemotes, remoteView, setRemoteUrl, type RemoteEntry } from '../../git/remotes';
@@ -324,6 +325,17 @@ export function httpsHandlers(): HandlerTable<
               `${remote}’s address has a token or password written in it, and Git would show it to every program on this computer while it pushes.`,
               'Remove the credentials from the address first (the app does it in one click once your token is saved for Git).',
             );
+          // The repository screen's gate, for the same reason: nothing is pushed while a merge or
+          // rebase is in the middle or a file is unmerged (conflict markers would reach the Hub).
+          if (!dryRun) {
+            const conflicts = await readConflicts(gitContextOf(context), check.path);
+            if (conflicts.inProgress !== null || conflicts.files.length > 0)
+              return fail(
+                'operation_in_progress',
+                'A pull is in the middle of merging in this repository.',
+                'Open it in Repositories, settle or abort the pull there, then push.',
+              );
+          }
           const pushed = await push(gitContextOf(context), check.path, { remote, dryRun });
           // The table reads the dry run against whoami too: the Hub refuses a ref update only when
           // the push is real, so a dry run that signed in does not promise too much.
