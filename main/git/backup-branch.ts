@@ -1,8 +1,8 @@
 import { git, type GitContext } from './core';
 
-// Backup branches: `hfgd-backup-<UTC time to the millisecond>`, the naming of the LFS
-// migration's backups (main/features/repos/lfs.ts createBackupBranch), so every backup the app
-// keeps is listed and restored the same way. The reason is the reflog message of the creation.
+// Backup branches: `hfgd-backup-<UTC time to the millisecond>`, made here for every rewrite the
+// app does (the LFS migration, a restore), so every backup is listed and restored the same way.
+// The reason is the reflog message of the creation.
 
 /** The prefix every backup branch of the app has. */
 export const BACKUP_PREFIX = 'hfgd-backup-';
@@ -22,7 +22,7 @@ export function backupTime(branch: string): string | undefined {
 /**
  * Creates a new backup branch at COMMIT with REASON as its reflog message, never replacing one:
  * each name is created only if it does not exist (`update-ref` with an empty old value), -2, -3…
- * after it when taken, as lfs.ts does.
+ * after it when taken (two rewrites in one millisecond, or a clock set back).
  */
 export async function createBackup(
   context: GitContext,

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConflictView, InProgressView } from '../../preload/contract';
+import { lfsFiltered } from './check-attr';
 import { git, type GitContext } from './core';
 import { gitDir, gitOperation, readOperation } from './merge-state';
 
@@ -111,24 +112,6 @@ async function pointerBlobs(
   return found;
 }
 
-/** The paths whose .gitattributes say `filter=lfs` (git-check-attr(1), `-z` output: path NUL attr NUL value NUL). */
-async function lfsByAttribute(
-  context: GitContext,
-  repo: string,
-  paths: readonly string[],
-): Promise<Set<string>> {
-  const found = new Set<string>();
-  if (paths.length === 0) return found;
-  const out = await git(context, ['check-attr', '-z', '--stdin', 'filter'], {
-    cwd: repo,
-    input: `${paths.join('\u0000')}\u0000`,
-  });
-  const parts = out.stdout.split('\u0000');
-  for (let index = 0; index + 2 < parts.length; index += 3)
-    if (parts[index + 2] === 'lfs') found.add(parts[index] ?? '');
-  return found;
-}
-
 /**
  * The conflicted files and what stopped: git's own operation (merge, rebase, cherry-pick,
  * revert), or a stash put back with conflicts (unmerged entries and no git operation), with
@@ -141,7 +124,7 @@ export async function readConflicts(context: GitContext, repo: string): Promise<
   const oids = entries.flatMap((entry) => Object.values(entry.stages) as string[]);
   const [pointers, byAttribute] = await Promise.all([
     pointerBlobs(context, repo, [...new Set(oids)]),
-    lfsByAttribute(
+    lfsFiltered(
       context,
       repo,
       entries.map((entry) => entry.path),

@@ -2,6 +2,7 @@ import type { AppSession } from '../../core/session';
 import { findExecutable } from '../../core/find-executable';
 import type { Settings } from '../../core/settings';
 import { readConfig } from '../../git/config';
+import { createBackup } from '../../git/backup-branch';
 import { git } from '../../git/core';
 import { gitContext } from '../../git/environment';
 import type { ProgressEvent } from '../../git/progress';
@@ -87,39 +88,6 @@ export async function trackWithLfs(
 }
 
 /**
- * Creates hfgd-backup-<UTC time to the millisecond> at `commit`, or -2, -3… after it when that name is
- * taken (two migrations in one millisecond, or a clock set back). Each name is created only if it
- * does not exist (`update-ref` with an empty old value), so no backup ever replaces another.
- */
-async function createBackupBranch(
-  run: (
-    args: readonly string[],
-    okExitCodes?: readonly number[],
-  ) => Promise<{ readonly exitCode: number | null }>,
-  commit: string,
-  now: Date,
-): Promise<string> {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/Z$/, '');
-  const create = (name: string, okExitCodes?: readonly number[]) =>
-    run(
-      ['update-ref', '-m', 'hfgd: backup before git lfs migrate', `refs/heads/${name}`, commit, ''],
-      okExitCodes,
-    );
-  for (let attempt = 1; attempt <= 100; attempt += 1) {
-    const name = `hfgd-backup-${stamp}${attempt === 1 ? '' : `-${attempt}`}`;
-    // Exit 128: the ref was not created, because the name is taken (try the next one) or not.
-    if ((await create(name, [0, 128])).exitCode === 0) return name;
-    // show-ref exit 1: the name is free, so that was another failure (a held lock, a full disk):
-    // once more without 128 allowed, so it ends in git's own words.
-    if ((await run(['show-ref', '--verify', '--quiet', `refs/heads/${name}`], [0, 1])).exitCode === 1) {
-      await create(name);
-      return name;
-    }
-  }
-  throw new Error('There are too many backup branches from this moment; try again.');
-}
-
-/**
  * Moves files matching `pattern` into LFS in the commits not yet pushed (`git lfs migrate
  * import`). Rewrites those commits, so it needs the person's explicit consent, and first keeps
  * the old branch as hfgd-backup-<time>.
@@ -150,7 +118,13 @@ export async function migrateToLfs(
       'Your change to .gitattributes is not committed yet, and moving files into LFS edits that file.',
       'Commit that change first (or undo it), then move the files into LFS.',
     );
-  const backupBranch = await createBackupBranch(run, saved, now);
+  const backupBranch = await createBackup(
+    context,
+    repoPath,
+    saved,
+    'hfgd: backup before git lfs migrate',
+    now,
+  );
   // `git lfs migrate import` checks the rewritten branch out over the work tree: uncommitted
   // edits, deletions and new files would be gone (issue 12). They are set aside first.
   const aside = await setAside(context, repoPath, 'hfgd: set aside before moving files into LFS');
