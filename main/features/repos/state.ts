@@ -3,7 +3,7 @@ import type { Settings } from '../../core/settings';
 import { lfsFiltered } from '../../git/check-attr';
 import type { GitContext } from '../../git/core';
 import { listRemotes, remoteView } from '../../git/remotes';
-import { checkRepoPath } from '../../git/repo-path';
+import { checkRepoPlaces, type RepoPlaces } from '../../git/repo-path';
 import { readRepoConfig, type RepoConfig } from '../../git/repo-config';
 import { repoStatus, type ChangedFile, type RepoStatus } from '../../git/status';
 import { describeProblem, describeStagedProblem, transfersFromConfig } from '../../hub/push-rules';
@@ -73,6 +73,7 @@ async function readAt(
   git: GitContext,
   top: string,
   fetches: FetchTracker | undefined,
+  places: Promise<RepoPlaces>,
 ): Promise<RepoState> {
   // One read of the settings for who commits and for the 5 GB rule, started by the status call.
   let config: Promise<RepoConfig> | undefined;
@@ -86,7 +87,11 @@ async function readAt(
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
     prePushCheck(settings.home, top, git.env, { transfers }),
     lfsState(settings, git.env),
-    readConflicts(git, top),
+    // The git dir from the check of the folder; the index asked only when the status lists a conflict.
+    readConflicts(git, top, {
+      gitDir: places.then((known) => known.gitDir),
+      unmerged: reading.then((read) => read.changes.some((change) => change.unmerged)),
+    }),
   ]);
   const conflicted = new Map(conflicts.files.map((file) => [file.path, file.conflict]));
   // What only a list of changes asks for: nothing ticked, no diff of the index (the usual case).
@@ -133,13 +138,15 @@ export async function readRepoState(
   fetches?: FetchTracker,
 ): Promise<RepoState> {
   // The reads first: starting a process holds up the next, and the status is the longest.
-  const [guess, top] = await Promise.allSettled([
-    readAt(settings, git, path, fetches),
-    checkRepoPath(git, path),
+  const checking = checkRepoPlaces(git, path);
+  const [guess, places] = await Promise.allSettled([
+    readAt(settings, git, path, fetches, checking),
+    checking,
   ]);
-  if (top.status === 'rejected') throw top.reason;
-  if (top.value === path && guess.status === 'fulfilled') return guess.value;
-  return readAt(settings, git, top.value, fetches);
+  if (places.status === 'rejected') throw places.reason;
+  if (places.value.top === path && guess.status === 'fulfilled') return guess.value;
+  // The same repository at its real top: the same git dir.
+  return readAt(settings, git, places.value.top, fetches, Promise.resolve(places.value));
 }
 
 /** The repository state as a handler answers it, with the app instance's last fetch. */
