@@ -1,7 +1,7 @@
 import type { ChangedFileView, RepoState } from '../../../preload/contract';
 import type { Settings } from '../../core/settings';
 import { lfsFiltered } from '../../git/check-attr';
-import type { GitContext } from '../../git/core';
+import { sharedConfig, type GitContext } from '../../git/core';
 import { listRemotes, remoteView } from '../../git/remotes';
 import { checkRepoPlaces, type RepoPlaces } from '../../git/repo-path';
 import { readRepoConfig, type RepoConfig } from '../../git/repo-config';
@@ -76,9 +76,11 @@ async function readAt(
   places: Promise<RepoPlaces>,
 ): Promise<RepoState> {
   // One read of the settings for who commits and for the 5 GB rule, started by the status call.
+  // The repository's config is read once: for the status' safety options and for those settings.
+  const shared = sharedConfig(git, top);
   let config: Promise<RepoConfig> | undefined;
-  const configOnce = () => (config ??= readRepoConfig(git, top));
-  const reading = repoStatus(git, top, configOnce);
+  const configOnce = () => (config ??= readRepoConfig(git, top, shared));
+  const reading = repoStatus(git, top, configOnce, shared);
   const transfers = configOnce().then((read) => transfersFromConfig(read.lfs));
   const tracked = lfsTrackedPaths(git, top);
   const [status, remotes, pointers, prePush, lfs, conflicts] = await Promise.all([
