@@ -76,6 +76,8 @@ export interface ConfigEntry {
   readonly scope: string;
   readonly key: string;
   readonly value: string;
+  /** The key has no value at all (`[section] key`, a boolean true), not an empty one. */
+  readonly valueless?: true;
 }
 
 /** Parses `--show-scope -z` output: `scope NUL key LF value NUL` per entry (git-config(1)). */
@@ -90,6 +92,7 @@ export function parseScopedConfig(text: string): ConfigEntry[] {
       scope,
       key: newline < 0 ? body : body.slice(0, newline),
       value: newline < 0 ? '' : body.slice(newline + 1),
+      ...(newline < 0 ? { valueless: true as const } : {}),
     });
   }
   return entries;

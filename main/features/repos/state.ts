@@ -82,10 +82,12 @@ async function readAt(
   const configOnce = () => (config ??= readRepoConfig(git, top, shared));
   const reading = repoStatus(git, top, configOnce, shared);
   const transfers = configOnce().then((read) => transfersFromConfig(read.lfs));
+  // Asked only when a rule needs it; a failed read is the status' failure, said there.
+  transfers.catch(() => undefined);
   const tracked = lfsTrackedPaths(git, top);
   const [status, remotes, pointers, prePush, lfs, conflicts] = await Promise.all([
     reading,
-    listRemotes(git, top, hubAddresses(settings)),
+    listRemotes(git, top, hubAddresses(settings), shared),
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
     prePushCheck(settings.home, top, git.env, { transfers }),
     lfsState(settings, git.env),

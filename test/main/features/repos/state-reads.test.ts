@@ -8,6 +8,7 @@ import { sharedConfig } from '../../../../main/git/core';
 import { gitContext } from '../../../../main/git/environment';
 import { readRepoConfig } from '../../../../main/git/repo-config';
 import { readConflicts } from '../../../../main/git/conflicts';
+import { listRemotes } from '../../../../main/git/remotes';
 import { checkRepoPlaces } from '../../../../main/git/repo-path';
 import { lfsState } from '../../../../main/features/repos/lfs';
 import { readRepoState } from '../../../../main/features/repos/state';
@@ -74,6 +75,33 @@ describe('the reads the state call shares', () => {
     const again = spawnCounter.count;
     expect(await readRepoConfig(context(), work, shared)).toEqual(own);
     expect(spawnCounter.count - again).toBe(1);
+  });
+
+  it("lists the remotes of the repository's own config from the shared list as --local does, includes left to git", async () => {
+    const hub = { endpoint: 'https://huggingface.co', sshHost: 'hf.co' };
+    await sh(work, ['remote', 'add', 'origin', 'https://huggingface.co/alice/model']);
+    await sh(work, ['config', 'remote.Hub.url', 'https://user:hf_secret@huggingface.co/alice/other']);
+    writeFileSync(join(work, '.git', 'config'), '[remote "bare"]\n\turl\n[remote "empty"]\n\turl =\n', {
+      flag: 'a',
+    });
+    // A URL in the global config is no remote of this repository's own file.
+    await sh(home, ['config', '--global', 'remote.global.url', 'https://huggingface.co/g/g']);
+    const git = context();
+    const own = await listRemotes(git, work, hub);
+    expect(own.map((remote) => remote.name)).toEqual(['origin', 'Hub', 'empty']);
+    const shared = sharedConfig(git, work);
+    await shared.entries;
+    const before = spawnCounter.count;
+    expect(await listRemotes(git, work, hub, shared)).toEqual(own);
+    expect(spawnCounter.count - before).toBe(0);
+    // An included file's remotes are "local" in the list, but --local does not read them: git is asked.
+    writeFileSync(join(root, 'remotes.cfg'), '[remote "included"]\n\turl = https://huggingface.co/i/i\n');
+    await sh(work, ['config', 'include.path', join(root, 'remotes.cfg')]);
+    const withInclude = sharedConfig(git, work);
+    expect(await listRemotes(git, work, hub, withInclude)).toEqual(await listRemotes(git, work, hub));
+    expect((await listRemotes(git, work, hub, withInclude)).map((remote) => remote.name)).not.toContain(
+      'included',
+    );
   });
 
   it('finds the git dir with the top, and conflicts only where the status lists one', async () => {
