@@ -113,13 +113,28 @@ async function pointerBlobs(
 }
 
 /**
+ * What the caller already read, so as not to start a process for it again: the git dir, and
+ * whether `git status` of the whole tree listed an unmerged entry (it lists every one).
+ */
+export interface KnownPlaces {
+  readonly gitDir?: Promise<string>;
+  readonly unmerged?: Promise<boolean>;
+}
+
+/**
  * The conflicted files and what stopped: git's own operation (merge, rebase, cherry-pick,
  * revert), or a stash put back with conflicts (unmerged entries and no git operation), with
  * what the app recorded around it (`during`, `setAside`). Null when nothing is in progress.
  */
-export async function readConflicts(context: GitContext, repo: string): Promise<Conflicts> {
-  const dir = await gitDir(context, repo);
-  const [entries, record] = await Promise.all([unmergedEntries(context, repo), readOperation(dir)]);
+export async function readConflicts(
+  context: GitContext,
+  repo: string,
+  known: KnownPlaces = {},
+): Promise<Conflicts> {
+  const dir = await (known.gitDir ?? gitDir(context, repo));
+  // No unmerged entry in the status means none in the index: nothing to ask `ls-files -u`.
+  const listing = (await (known.unmerged ?? true)) ? unmergedEntries(context, repo) : [];
+  const [entries, record] = await Promise.all([listing, readOperation(dir)]);
   const operation = gitOperation(dir);
   const oids = entries.flatMap((entry) => Object.values(entry.stages) as string[]);
   const [pointers, byAttribute] = await Promise.all([

@@ -1,7 +1,7 @@
 import { redactSecrets } from '../core/redact';
 import { run, type RunOptions } from '../core/run';
 import { gitEnvironment, type GitContext } from './environment';
-import { protectiveArgs } from './safety';
+import { protectiveArgs, readScopedConfig, type ConfigEntry } from './safety';
 
 // The one place main runs git (after GitHub Desktop's lib/git/core.ts): an argument array, the
 // deliberate no-prompt environment of environment.ts, a timeout, the process tree stopped on
@@ -25,6 +25,25 @@ export interface GitOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly stdoutEncoding?: RunOptions['stdoutEncoding'];
   readonly maxOutputBytes?: number;
+  /**
+   * The repository's config as sharedConfig read it once for several runs: used by the safety
+   * options only when it was read for this same context and `cwd` (and no `env` is added), so it
+   * is exactly the read they would make themselves.
+   */
+  readonly sharedConfig?: SharedConfig;
+}
+
+/** One `git config --list --show-scope` of a repository, read once for several runs (sharedConfig). */
+export interface SharedConfig {
+  readonly context: GitContext;
+  readonly cwd: string;
+  /** Every entry with its scope, or null outside a repository. */
+  readonly entries: Promise<readonly ConfigEntry[] | null>;
+}
+
+/** Reads a repository's config once, in the environment its reads run with (see GitOptions.sharedConfig). */
+export function sharedConfig(context: GitContext, cwd: string): SharedConfig {
+  return { context, cwd, entries: readScopedConfig(cwd, gitEnvironment(context)) };
 }
 
 /** How one git run ended. `output` is stdout and stderr together, tokens redacted, for Details. */
@@ -86,7 +105,9 @@ export async function git(
   let outcome;
   try {
     // Every run: no fsmonitor program; reads: no hook, filter or diff program of the repository.
-    const safe = await protectiveArgs(args, options.cwd, { env });
+    const shared = options.sharedConfig;
+    const same = shared?.context === context && shared.cwd === options.cwd && options.env === undefined;
+    const safe = await protectiveArgs(args, options.cwd, { env }, same ? shared.entries : undefined);
     const located = options.cwd === undefined ? [] : ['-C', options.cwd];
     outcome = await run('git', [...located, ...safe.before, ...safe.args], {
       env,

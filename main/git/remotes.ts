@@ -1,6 +1,6 @@
 import type { RepoRemote } from '../../preload/contract';
 import { redactSecrets } from '../core/redact';
-import { git, type GitContext } from './core';
+import { git, type GitContext, type SharedConfig } from './core';
 import { RepoPathError } from './repo-path';
 import { readRemoteUrl, type RemoteUrlInfo } from './remote-url';
 
@@ -21,14 +21,21 @@ export async function listRemotes(
   context: GitContext,
   repoPath: string,
   hub: { readonly endpoint: string; readonly sshHost: string },
+  /** The repository's whole config, when the caller read it already (the state call). */
+  shared?: SharedConfig,
 ): Promise<RemoteEntry[]> {
+  const listed = await localUrls(context, repoPath, shared);
   // Exit 1: no remote is configured.
-  const outcome = await git(context, ['config', '--local', '--get-regexp', '^remote\\..*\\.url$'], {
-    cwd: repoPath,
-    timeoutMs: 10_000,
-    okExitCodes: [0, 1],
-  });
-  return outcome.stdout.split('\n').flatMap((line) => {
+  const lines =
+    listed ??
+    (
+      await git(context, ['config', '--local', '--get-regexp', '^remote\\..*\\.url$'], {
+        cwd: repoPath,
+        timeoutMs: 10_000,
+        okExitCodes: [0, 1],
+      })
+    ).stdout;
+  return lines.split('\n').flatMap((line) => {
     const match = /^remote\.(.+)\.url (.*)$/.exec(line);
     if (!match?.[1] || match[2] === undefined) return [];
     return [
@@ -39,6 +46,31 @@ export async function listRemotes(
       },
     ];
   });
+}
+
+/** Keys that pull another file into the config that names them (git-config(1) "Includes"). */
+const INCLUDE_KEY = /^include(?:if\..*)?\.path$/i;
+
+/**
+ * The remote URLs of the repository's own config file, as `git config --local --get-regexp`
+ * prints them ("key value" lines, a key with no value alone), from the shared config list:
+ * its "local" entries are that file's, unless the file includes another (whose entries are
+ * "local" too, but which --local does not read). Undefined when the list cannot say.
+ */
+async function localUrls(
+  context: GitContext,
+  repoPath: string,
+  shared: SharedConfig | undefined,
+): Promise<string | undefined> {
+  if (shared?.context !== context || shared.cwd !== repoPath) return undefined;
+  const entries = await shared.entries;
+  if (!entries) return undefined;
+  const local = entries.filter((entry) => entry.scope === 'local');
+  if (local.some((entry) => INCLUDE_KEY.test(entry.key))) return undefined;
+  return local
+    .filter((entry) => /^remote\..*\.url$/.test(entry.key))
+    .map((entry) => (entry.valueless ? entry.key : `${entry.key} ${entry.value}`))
+    .join('\n');
 }
 
 /** The remote a push goes to when none is named: origin, else the first. */

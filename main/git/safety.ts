@@ -72,10 +72,12 @@ export function noHooksPath(
 export const ALWAYS_OFF: readonly string[] = ['-c', 'core.fsmonitor=false'];
 
 /** One `git config --list --show-scope -z` entry. */
-interface ConfigEntry {
+export interface ConfigEntry {
   readonly scope: string;
   readonly key: string;
   readonly value: string;
+  /** The key has no value at all (`[section] key`, a boolean true), not an empty one. */
+  readonly valueless?: true;
 }
 
 /** Parses `--show-scope -z` output: `scope NUL key LF value NUL` per entry (git-config(1)). */
@@ -90,6 +92,7 @@ export function parseScopedConfig(text: string): ConfigEntry[] {
       scope,
       key: newline < 0 ? body : body.slice(0, newline),
       value: newline < 0 ? '' : body.slice(newline + 1),
+      ...(newline < 0 ? { valueless: true as const } : {}),
     });
   }
   return entries;
@@ -133,6 +136,22 @@ export function filterOverrides(entries: readonly ConfigEntry[]): string[] {
 }
 
 /**
+ * Every config entry of the repository at `cwd` with its scope (`git config --list --show-scope
+ * -z`, every scope, includes followed), or null outside a repository (or without git): what a
+ * work-tree read takes back its filter drivers from.
+ */
+export async function readScopedConfig(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<readonly ConfigEntry[] | null> {
+  const listed = await run('git', ['-C', cwd, ...ALWAYS_OFF, 'config', '--list', '--show-scope', '-z'], {
+    env,
+    timeoutMs: 10_000,
+  });
+  return listed.exitCode === 0 ? parseScopedConfig(listed.stdout) : null;
+}
+
+/**
  * The options that come before the verb (`git [options] VERB ...`) and the verb's own extra
  * arguments, for one run. A run on a repository (one with a folder to run in) gets ALWAYS_OFF;
  * reads there also run with no hooks, no repository filter driver (when they look at the work
@@ -143,18 +162,17 @@ export async function protectiveArgs(
   args: readonly string[],
   cwd: string | undefined,
   base: Pick<RunOptions, 'env'>,
+  /** readScopedConfig's answer for this `cwd` and this environment, when the caller read it already. */
+  listed?: Promise<readonly ConfigEntry[] | null>,
 ): Promise<{ readonly before: readonly string[]; readonly args: readonly string[] }> {
   if (cwd === undefined) return { before: [], args };
   if (!readsOnly(args)) return { before: ALWAYS_OFF, args };
   const verb = args[0] ?? '';
   const before = [...ALWAYS_OFF, '-c', `core.hooksPath=${noHooksPath()}`];
   if (WORK_TREE_READS.has(verb)) {
-    const listed = await run('git', ['-C', cwd, ...ALWAYS_OFF, 'config', '--list', '--show-scope', '-z'], {
-      env: base.env,
-      timeoutMs: 10_000,
-    });
+    const entries = await (listed ?? readScopedConfig(cwd, base.env));
     // Outside a repository (or without git) there is no repository config to take back.
-    if (listed.exitCode === 0) before.push(...filterOverrides(parseScopedConfig(listed.stdout)));
+    if (entries) before.push(...filterOverrides(entries));
   }
   const extra = DIFF_READS.has(verb) ? ['--no-ext-diff', '--no-textconv'] : [];
   return { before, args: [verb, ...extra, ...args.slice(1)] };

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GitContext } from './core';
+import type { GitContext, SharedConfig } from './core';
 import { gitListing } from './objects';
 import { readRepoConfig, type RepoConfig } from './repo-config';
 
@@ -156,12 +156,14 @@ export async function repoStatus(
   repoPath: string,
   /** The repository's settings, when the caller reads them anyway (the state call does). */
   config: () => Promise<RepoConfig> = () => readRepoConfig(context, repoPath),
+  /** The repository's config, read once for the safety options of this and other runs. */
+  shared?: SharedConfig,
 ): Promise<RepoStatus> {
   // The status first: it is the longest run, and starting a process holds up the ones after it.
   const running = gitListing(
     context,
     ['status', '--porcelain=v2', '--branch', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
-    { cwd: repoPath },
+    { cwd: repoPath, ...(shared ? { sharedConfig: shared } : {}) },
   );
   const [out, { identity }] = await Promise.all([running, config()]);
   const parsed = parsePorcelainV2(out.stdout);

@@ -4,7 +4,9 @@ import type { Settings } from '../../core/settings';
 import { readConfig } from '../../git/config';
 import { createBackup } from '../../git/backup-branch';
 import { git } from '../../git/core';
-import { gitContext } from '../../git/environment';
+import { gitContext, gitEnvironment } from '../../git/environment';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ProgressEvent } from '../../git/progress';
 import { stashDrop } from '../../git/stash';
 import { remoteRun, type RemoteRun } from '../../git/remote-run';
@@ -35,16 +37,50 @@ export function lfsInstallAdvice(platform: NodeJS.Platform): string {
   return 'Install it with your package manager: sudo apt install git-lfs (Debian, Ubuntu) or sudo dnf install git-lfs (Fedora).';
 }
 
+/**
+ * The files `git config --global` reads, each with what changes when it is written (or
+ * "missing"): GIT_CONFIG_GLOBAL alone when set, else ~/.gitconfig and the XDG one
+ * (git-config(1) FILES). `--global` follows no include, so these are all it reads.
+ */
+async function globalConfigKey(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const home = env.HOME ?? env.USERPROFILE;
+  if (!home) return undefined;
+  const files = env.GIT_CONFIG_GLOBAL
+    ? [env.GIT_CONFIG_GLOBAL]
+    : [join(home, '.gitconfig'), join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'config')];
+  const stamps = await Promise.all(
+    files.map(async (file) => {
+      const info = await stat(file, { bigint: true }).catch(() => undefined);
+      return info
+        ? `${file}\u0000${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`
+        : `${file}\u0000missing`;
+    }),
+  );
+  return stamps.join('\u0000');
+}
+
+/** The last global filter.lfs.process read, under the key of the files it came from. */
+let globalFilter: { readonly key: string; readonly value: string } | undefined;
+
+/** `git config --global --get filter.lfs.process`, read again only when a global config file changed. */
+async function globalLfsFilter(settings: Settings, env: NodeJS.ProcessEnv): Promise<string> {
+  const context = gitContext(settings, env);
+  // The key before the read: a write meanwhile leaves a newer value under an older key, read again next time.
+  const key = await globalConfigKey(gitEnvironment(context));
+  if (key !== undefined && globalFilter?.key === key) return globalFilter.value;
+  const value = await readConfig(context, 'filter.lfs.process', { cwd: settings.home, global: true });
+  // Only a value git printed is kept: an empty one may also be git missing from PATH for now.
+  if (key !== undefined && value !== '') globalFilter = { key, value };
+  return value;
+}
+
 export async function lfsState(
   settings: Settings,
   env: NodeJS.ProcessEnv,
   platform = process.platform,
 ): Promise<LfsState> {
   const installed = (await findExecutable('git-lfs', env, platform)) !== undefined;
-  const filter = await readConfig(gitContext(settings, env), 'filter.lfs.process', {
-    cwd: settings.home,
-    global: true,
-  });
+  const filter = await globalLfsFilter(settings, env);
   return {
     installed,
     configured: filter.includes('git-lfs'),

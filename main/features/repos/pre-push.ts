@@ -1,7 +1,13 @@
 import { git, type GitContext } from '../../git/core';
 import { gitContext } from '../../git/environment';
 import { blobsAt, listPushedBlobs, rangeKey, type SizedBlob } from '../../git/objects';
-import { TEN_MIB, transfersFromConfig, type PrePushReport, type RepoTransfers } from '../../hub/push-rules';
+import {
+  FIVE_GB,
+  TEN_MIB,
+  transfersFromConfig,
+  type PrePushReport,
+  type RepoTransfers,
+} from '../../hub/push-rules';
 import { blobFacts, problemsOf, type BlobFacts } from './rules/facts';
 
 /**
@@ -86,11 +92,13 @@ export async function prePushCheck(
   } = {},
 ): Promise<PrePushReport> {
   const context = gitContext({ home }, env);
-  const [scanned, transfers] = await Promise.all([
-    scan(context, repoPath, options),
-    options.transfers ?? repoTransfers(context, repoPath),
-  ]);
+  const scanned = await scan(context, repoPath, options);
   const { commits, blobs, facts } = scanned;
+  // The transfers change only the 5 GB rule: the config is read only when a pointer is over it.
+  const overFive = [...facts.values()].some((fact) => (fact.pointerSize ?? 0) > FIVE_GB);
+  const transfers: RepoTransfers = overFive
+    ? await (options.transfers ?? repoTransfers(context, repoPath))
+    : { largeFiles: false };
   if (problemsOf(blobs, facts, transfers, () => true).length === 0) return { commits, problems: [] };
   scanned.tip ??= await blobsAt(context, repoPath, options.revision ?? 'HEAD');
   const tip = scanned.tip;

@@ -1,9 +1,9 @@
 import type { ChangedFileView, RepoState } from '../../../preload/contract';
 import type { Settings } from '../../core/settings';
 import { lfsFiltered } from '../../git/check-attr';
-import type { GitContext } from '../../git/core';
+import { sharedConfig, type GitContext } from '../../git/core';
 import { listRemotes, remoteView } from '../../git/remotes';
-import { checkRepoPath } from '../../git/repo-path';
+import { checkRepoPlaces, type RepoPlaces } from '../../git/repo-path';
 import { readRepoConfig, type RepoConfig } from '../../git/repo-config';
 import { repoStatus, type ChangedFile, type RepoStatus } from '../../git/status';
 import { describeProblem, describeStagedProblem, transfersFromConfig } from '../../hub/push-rules';
@@ -73,20 +73,29 @@ async function readAt(
   git: GitContext,
   top: string,
   fetches: FetchTracker | undefined,
+  places: Promise<RepoPlaces>,
 ): Promise<RepoState> {
   // One read of the settings for who commits and for the 5 GB rule, started by the status call.
+  // The repository's config is read once: for the status' safety options and for those settings.
+  const shared = sharedConfig(git, top);
   let config: Promise<RepoConfig> | undefined;
-  const configOnce = () => (config ??= readRepoConfig(git, top));
-  const reading = repoStatus(git, top, configOnce);
+  const configOnce = () => (config ??= readRepoConfig(git, top, shared));
+  const reading = repoStatus(git, top, configOnce, shared);
   const transfers = configOnce().then((read) => transfersFromConfig(read.lfs));
+  // Asked only when a rule needs it; a failed read is the status' failure, said there.
+  transfers.catch(() => undefined);
   const tracked = lfsTrackedPaths(git, top);
   const [status, remotes, pointers, prePush, lfs, conflicts] = await Promise.all([
     reading,
-    listRemotes(git, top, hubAddresses(settings)),
+    listRemotes(git, top, hubAddresses(settings), shared),
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
     prePushCheck(settings.home, top, git.env, { transfers }),
     lfsState(settings, git.env),
-    readConflicts(git, top),
+    // The git dir from the check of the folder; the index asked only when the status lists a conflict.
+    readConflicts(git, top, {
+      gitDir: places.then((known) => known.gitDir),
+      unmerged: reading.then((read) => read.changes.some((change) => change.unmerged)),
+    }),
   ]);
   const conflicted = new Map(conflicts.files.map((file) => [file.path, file.conflict]));
   // What only a list of changes asks for: nothing ticked, no diff of the index (the usual case).
@@ -133,13 +142,15 @@ export async function readRepoState(
   fetches?: FetchTracker,
 ): Promise<RepoState> {
   // The reads first: starting a process holds up the next, and the status is the longest.
-  const [guess, top] = await Promise.allSettled([
-    readAt(settings, git, path, fetches),
-    checkRepoPath(git, path),
+  const checking = checkRepoPlaces(git, path);
+  const [guess, places] = await Promise.allSettled([
+    readAt(settings, git, path, fetches, checking),
+    checking,
   ]);
-  if (top.status === 'rejected') throw top.reason;
-  if (top.value === path && guess.status === 'fulfilled') return guess.value;
-  return readAt(settings, git, top.value, fetches);
+  if (places.status === 'rejected') throw places.reason;
+  if (places.value.top === path && guess.status === 'fulfilled') return guess.value;
+  // The same repository at its real top: the same git dir.
+  return readAt(settings, git, places.value.top, fetches, Promise.resolve(places.value));
 }
 
 /** The repository state as a handler answers it, with the app instance's last fetch. */
