@@ -6,7 +6,7 @@ import { headCommit, moveBranchKeeping } from '../../../git/reset';
 import { resolveCommit } from '../../../git/revert';
 import { applyStash, stashRefOf } from '../../../git/stash-apply';
 import { listStashes } from '../../../git/stash-list';
-import { setAside } from '../../../git/stash-save';
+import { stashPush } from '../../../git/stash';
 import { discardedView } from './discard';
 import { listSets } from './discarded-store';
 import { RecoveryError } from './errors';
@@ -102,7 +102,8 @@ export async function restoreBackup(
   if (!target)
     throw new RecoveryError('not_found', `The backup ${branch} has no commit.`, 'Choose another backup.');
   const keptAs = await createBackup(git, top, head.sha, `hfgd: before restoring ${branch}`, now);
-  const stash = await setAside(git, top, RESTORE_STASH_MESSAGE);
+  // The same setting aside as a pull's (stash.ts): null when there is nothing uncommitted.
+  const stash = (await stashPush(git, top, RESTORE_STASH_MESSAGE)) ?? undefined;
   try {
     await moveBranchKeeping(git, top, target.sha);
   } catch (error) {
