@@ -1,4 +1,12 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { approveToken } from '../../../../main/features/https/credentials';
@@ -222,6 +230,30 @@ describe('diagnosing "Authentication failed" with real git', () => {
     await saveToken(w, ALICE_WRITE_TOKEN);
     const work = await w.cloneWithCommit(`${hub.httpUrl}/datasets/alice/tiny-data`, 'data');
     expect(await pushKind(w, work, true)).toBe('ok');
+    expect(await pushKind(w, work)).toBe('ok');
+  });
+
+  it('waits while a merge is in the middle: no push, so conflict markers cannot reach the Hub', async () => {
+    const w = world();
+    await saveToken(w, ALICE_WRITE_TOKEN);
+    const work = await w.cloneWithCommit(`${hub.httpUrl}/datasets/alice/tiny-data`, 'merging');
+    const commitEdit = async (text: string) => {
+      writeFileSync(join(work, 'clash.txt'), text);
+      expect((await w.git(work, ['add', 'clash.txt'])).status).toBe(0);
+      expect((await w.git(work, ['commit', '--quiet', '-m', text.trim()])).status).toBe(0);
+    };
+    await commitEdit('base\n');
+    expect((await w.git(work, ['checkout', '--quiet', '-b', 'side'])).status).toBe(0);
+    await commitEdit('side\n');
+    expect((await w.git(work, ['checkout', '--quiet', '-'])).status).toBe(0);
+    await commitEdit('mine\n');
+    expect((await w.git(work, ['merge', 'side'])).status).not.toBe(0);
+    expect(readFileSync(join(work, 'clash.txt'), 'utf8')).toContain('<<<<<<<');
+    const refused = await w.call('tryPush', { path: work, remote: 'origin', dryRun: false });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'operation_in_progress' } });
+    // Once the merge is settled, the push goes.
+    writeFileSync(join(work, 'clash.txt'), 'both\n');
+    expect((await w.git(work, ['commit', '--quiet', '-am', 'settled'])).status).toBe(0);
     expect(await pushKind(w, work)).toBe('ok');
   });
 
