@@ -52,12 +52,8 @@ export async function commitHistory(
   };
 }
 
-/** The files `commit` changed, against its first parent (a root commit: everything it added). */
-export async function commitFiles(
-  context: GitContext,
-  top: string,
-  commit: string,
-): Promise<CommitFileView[]> {
+/** The commit the screen names (an id or a ref), or not_found in words; a name like an option is refused. */
+export async function namedCommit(context: GitContext, top: string, commit: string): Promise<string> {
   const oid = await resolveCommit(context, top, checkCommitName(commit));
   if (oid === null)
     throw new HistoryError(
@@ -65,5 +61,15 @@ export async function commitFiles(
       `There is no commit “${commit.slice(0, 80)}” in this repository.`,
       'Pick the commit from the history list; read the history again if it was rewritten.',
     );
+  return oid;
+}
+
+/** The files `commit` changed, against its first parent (a root commit: everything it added). */
+export async function commitFiles(
+  context: GitContext,
+  top: string,
+  commit: string,
+): Promise<CommitFileView[]> {
+  const oid = await namedCommit(context, top, commit);
   return commitFileChanges(context, top, oid, await firstParent(context, top, oid));
 }

@@ -4,10 +4,11 @@ import type { GitContext } from '../../../git/core';
 import { commitFileChanges } from '../../../git/diff-tree';
 import { stagedRenames, type DiffSpec } from '../../../git/diff';
 import { indexEntry } from '../../../git/index-entry';
-import { emptyTree, firstParent, headCommit, resolveCommit } from '../../../git/resolve-commit';
+import { emptyTree, firstParent, headCommit } from '../../../git/resolve-commit';
 import { blobSizes } from '../../../git/show-blob';
 import { treeEntry } from '../../../git/tree-entry';
-import { checkCommitName, HistoryError } from './errors';
+import { namedCommit } from './commits';
+import { HistoryError } from './errors';
 
 // The two sides of one change, found before any content is read: a blob in git (HEAD, the
 // index, a commit or its parent), a file in the work tree, or nothing (added or deleted).
@@ -131,13 +132,7 @@ export async function committed(
   file: string,
   commit: string,
 ): Promise<Change> {
-  const oid = await resolveCommit(context, top, checkCommitName(commit));
-  if (oid === null)
-    throw new HistoryError(
-      'not_found',
-      `There is no commit “${commit.slice(0, 80)}” in this repository.`,
-      'Pick the commit from the history list; read the history again if it was rewritten.',
-    );
+  const oid = await namedCommit(context, top, commit);
   const parent = await firstParent(context, top, oid);
   const files = await commitFileChanges(context, top, oid, parent);
   const entry = files.find((candidate) => candidate.path === file);

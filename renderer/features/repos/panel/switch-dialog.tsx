@@ -21,8 +21,10 @@ export function SwitchDialog({ from, to, changes, onChoose, onClose }: SwitchDia
       ]}
     >
       <p>
-        You have {countOf(changes, 'uncommitted change')}. Bring them to {to}, or leave them set aside on{' '}
-        {from} (they come back when you switch back, and stay listed under “Set aside and discarded”).
+        You have {countOf(changes, 'uncommitted change')}. Bring {changes === 1 ? 'it' : 'them'} to {to}, or
+        leave {changes === 1 ? 'it' : 'them'} set aside on {from} ({changes === 1 ? 'it comes' : 'they come'}{' '}
+        back when you switch back, and {changes === 1 ? 'stays' : 'stay'} listed under “Set aside and
+        discarded”).
       </p>
     </ConfirmDialog>
   );
