@@ -85,6 +85,8 @@ export type FailureKind =
  * - enable_large_files: configure the multipart transfer for LFS files over 5 GB (what
  *   `hf lfs-enable-largefiles .` does, HUB-FACTS).
  * - test_ssh_connection: run the SSH setup's connection test (it shows which key ssh offers).
+ * - unlock_key: the app's SSH key is not in the agent (after a restart): ask its passphrase in
+ *   place, add it to the agent, and try again.
  * - remove_stale_lock: delete the lock file the outcome names (its only entry in `files`), offered
  *   only when main found it older than the app's start with no git of the app running.
  */
@@ -105,7 +107,8 @@ export type FailureAction =
   | 'stash_and_retry'
   | 'enable_large_files'
   | 'test_ssh_connection'
-  | 'remove_stale_lock';
+  | 'remove_stale_lock'
+  | 'unlock_key';
 
 /**
  * The one answer every screen draws for what git, git-lfs, ssh or the Hub printed (main's failure
@@ -174,7 +177,14 @@ export type ErrorCode =
   | 'bad_branch_name'
   | 'branch_exists'
   | 'not_found'
-  | 'hub_rules';
+  | 'hub_rules'
+  // Publishing and the Hub's API (issue 14)
+  /** The action needs the Hub's API, and the app has no access token (SSH keys cannot call the API). */
+  | 'api_token_needed'
+  /** The name is taken on the Hub by a repository that is not the person's to write. */
+  | 'repo_name_taken'
+  /** The folder cannot be published as it is (not a folder, unreadable, inside another repository…). */
+  | 'folder_unusable';
 
 /** What a failed operation tells the user: what happened, and what to do about it. */
 export interface AppError {
@@ -740,6 +750,181 @@ export interface RecentRepoView {
   readonly at: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Publishing and the Hub's API (issue 14): create, list, pull requests, Spaces, the API account.
+
+/** The Space SDKs the Hub accepts at creation (huggingface.js `SpaceSdk`). */
+export type SpaceSdk = 'gradio' | 'docker' | 'static' | 'streamlit';
+
+/**
+ * A Space's runtime stage (huggingface_hub `_space_api.py` SpaceStage); UNKNOWN for a stage the
+ * Hub names that the app does not know yet.
+ */
+export type SpaceStage =
+  | 'NO_APP_FILE'
+  | 'CONFIG_ERROR'
+  | 'BUILDING'
+  | 'BUILD_ERROR'
+  | 'APP_STARTING'
+  | 'RUNNING'
+  | 'RUNNING_BUILDING'
+  | 'RUNTIME_ERROR'
+  | 'PAUSED'
+  | 'STOPPED'
+  | 'SLEEPING'
+  | 'UNKNOWN';
+
+/** A namespace (the account or one of its organizations) and whether the token may create there. */
+export interface HubNamespaceView {
+  readonly name: string;
+  readonly kind: 'user' | 'org';
+  readonly canCreate: boolean;
+  /** Why not, in plain words, when `canCreate` is false ("Your role in acme is read."). */
+  readonly why: string | null;
+}
+
+/** The account the app uses for the Hub's API (never the token itself). */
+export interface HubAccountView {
+  /**
+   * Where the API token comes from: HF_TOKEN in the app's environment, one given for this run
+   * (useApiToken), the token saved for git, or null: then API actions answer api_token_needed.
+   */
+  readonly source: 'env' | 'session' | 'git' | null;
+  readonly user: string | null;
+  readonly masked: string | null;
+  readonly role: TokenRole | null;
+  /** The account first, then its organizations. */
+  readonly namespaces: readonly HubNamespaceView[];
+  /** The account the SSH greeting named, when the app's connection test ran in this session. */
+  readonly sshUser: string | null;
+  /** Both routes are set up and name different accounts: one plain sentence; else null. */
+  readonly mismatch: string | null;
+}
+
+/** A repository on the Hub, as the account's list shows it. */
+export interface HubRepoView {
+  /** NAME/REPO. */
+  readonly id: string;
+  readonly kind: RepoKind;
+  readonly private: boolean;
+  readonly updatedAt: string | null;
+  /** Its page on the Hub. */
+  readonly url: string;
+  /** Where it is cloned on this computer (a recent repository with this remote), or null. */
+  readonly localPath: string | null;
+  /** Where "Clone" puts it: the default folder plus its name, `~` already expanded. */
+  readonly cloneTo: string;
+}
+
+export interface HubRepoList {
+  readonly repos: readonly HubRepoView[];
+  /** The namespaces listed (the account and its organizations). */
+  readonly authors: readonly string[];
+  /** The Hub had more than the app asked for; a search narrows it. */
+  readonly truncated: boolean;
+  /** The default folder clones go to (`~/HuggingFace`), as shown (with `~`). */
+  readonly defaultFolder: string;
+}
+
+export interface CreatedRepoView {
+  /** NAME/REPO. */
+  readonly id: string;
+  readonly kind: RepoKind;
+  /** Its page on the Hub. */
+  readonly url: string;
+  /** False when it existed already and is the person's (the Hub's 409): not a failure. */
+  readonly created: boolean;
+  readonly private: boolean;
+}
+
+/** A file the Hub's rules send to LFS, found before the first commit. */
+export interface LfsCandidateView {
+  readonly path: string;
+  readonly size: number;
+  /** Over 10 MiB, a binary file over the Hub's binary limit, or matched by the .gitattributes patterns. */
+  readonly reason: 'large' | 'binary' | 'pattern';
+}
+
+/** What the app found in a folder the person wants to publish. */
+export interface FolderInspection {
+  readonly path: string;
+  readonly isRepo: boolean;
+  readonly hasCommits: boolean;
+  /** Uncommitted changes (in a repository) or files (in a plain folder) that the first commit takes. */
+  readonly files: number;
+  readonly bytes: number;
+  readonly lfsFiles: readonly LfsCandidateView[];
+  /** The folder's name made into a valid Hub repository name. */
+  readonly suggestedName: string;
+  /** A guess from the files (app.py or Dockerfile: Space; data files: dataset; else model). */
+  readonly suggestedKind: RepoKind;
+  /** For Spaces: the SDK the files suggest, the app file, and what the Hub will need, in plain words. */
+  readonly space: {
+    readonly sdk: SpaceSdk | null;
+    readonly appFile: string | null;
+    readonly notes: readonly string[];
+  };
+  /** The Hub repository this folder already pushes to, when it has one. */
+  readonly connected: { readonly remote: string; readonly repo: string; readonly kind: RepoKind } | null;
+  /** Git's name and email as configured (null when unset), and what whoami suggests. */
+  readonly identity: {
+    readonly name: string | null;
+    readonly email: string | null;
+    readonly suggestedName: string | null;
+    readonly suggestedEmail: string | null;
+  };
+}
+
+/** Which Hub repository a publish goes to; `create: false` picks one that exists. */
+export interface PublishTarget {
+  readonly kind: RepoKind;
+  readonly namespace: string;
+  readonly name: string;
+  readonly private: boolean;
+  /** Required for a new Space. */
+  readonly sdk: SpaceSdk | null;
+  readonly create: boolean;
+}
+
+export interface PublishResult {
+  readonly path: string;
+  readonly repo: CreatedRepoView;
+  readonly transport: GitTransport;
+  readonly branch: string;
+  /** Files stored with LFS before the first commit. */
+  readonly lfsFiles: readonly string[];
+  /** What the app did beyond the obvious ("The Hub's .gitattributes was merged with yours."). */
+  readonly notes: readonly string[];
+}
+
+/** A pull request on the Hub (a discussion with `isPullRequest`); its commits live on `refs/pr/N`. */
+export interface PullRequestView {
+  readonly num: number;
+  readonly title: string;
+  readonly author: string | null;
+  readonly status: 'draft' | 'open' | 'closed' | 'merged';
+  /** Its page: `{endpoint}/NAME/REPO/discussions/N`. */
+  readonly url: string;
+  /** `refs/pr/N`. */
+  readonly ref: string;
+  readonly createdAt: string | null;
+}
+
+export interface SpaceRuntimeView {
+  /** NAME/REPO. */
+  readonly space: string;
+  readonly stage: SpaceStage;
+  /** Stops asking: RUNNING, an error, paused, stopped or sleeping. */
+  readonly settled: boolean;
+  /** The stage in plain words, with what to do when it failed. */
+  readonly message: string;
+  readonly hardware: string | null;
+  readonly errorMessage: string | null;
+  /** The Space's page and its logs on the Hub. */
+  readonly url: string;
+  readonly logsUrl: string;
+}
+
 /** Request and result of every operation, keyed by the bridge method's name (also the IPC channel). */
 export interface Operations {
   readonly getAppInfo: { readonly request: null; readonly result: AppInfo };
@@ -945,15 +1130,26 @@ export interface Operations {
     };
     readonly result: { readonly opened: boolean; readonly path: string };
   };
+  /**
+   * Forks: creates the destination on the Hub (the person's namespace, the upstream's name, unless
+   * `fork` names another), then carries the picked branches (null: the default one) with their LFS files.
+   */
   readonly forkRepo: {
     readonly request: {
       readonly runId: string;
       readonly upstream: string;
-      readonly fork: string;
+      /** NAME/REPO to create or use; null: the account's namespace with the upstream's name. */
+      readonly fork: string | null;
       readonly destination: string;
       readonly transport: GitTransport;
+      readonly branches: readonly string[] | null;
     };
-    readonly result: { readonly path: string; readonly branch: string };
+    readonly result: {
+      readonly path: string;
+      readonly branch: string;
+      readonly fork: CreatedRepoView;
+      readonly branches: readonly string[];
+    };
   };
   readonly recentRepos: { readonly request: null; readonly result: readonly RecentRepoView[] };
   /** The native folder picker; null when the person cancelled. Only in the desktop app. */
@@ -971,6 +1167,78 @@ export interface Operations {
   };
   /** "Explain an error message": what a terminal, notebook or tutorial printed, explained by the failure table. */
   readonly explainError: { readonly request: { readonly text: string }; readonly result: Outcome };
+  // Publishing and the Hub's API (issue 14).
+  /** The account for the Hub's API: where its token comes from, its namespaces, and the SSH check. */
+  readonly hubAccount: { readonly request: null; readonly result: HubAccountView };
+  /** Uses a checked token (checkToken's handle) for the Hub's API in this run; `save` also stores it for git. */
+  readonly useApiToken: {
+    readonly request: { readonly ref: string; readonly save: boolean };
+    readonly result: HubAccountView;
+  };
+  /** `POST {endpoint}/api/repos/create`; an existing repository of the person's is not a failure. */
+  readonly createHubRepo: {
+    readonly request: {
+      readonly kind: RepoKind;
+      readonly namespace: string;
+      readonly name: string;
+      readonly private: boolean;
+      readonly sdk: SpaceSdk | null;
+    };
+    readonly result: CreatedRepoView;
+  };
+  /** Whether a repository exists (after the person made it on the Hub's own page). */
+  readonly hubRepoExists: {
+    readonly request: { readonly kind: RepoKind; readonly id: string };
+    readonly result: { readonly exists: boolean };
+  };
+  /** The account's and its organizations' models, datasets and Spaces (private ones with the token). */
+  readonly listHubRepos: {
+    readonly request: { readonly search: string | null; readonly refresh: boolean };
+    readonly result: HubRepoList;
+  };
+  readonly inspectFolder: { readonly request: { readonly path: string }; readonly result: FolderInspection };
+  /** Makes the folder a repository if needed, creates or picks the Hub repository, connects and pushes. */
+  readonly publishFolder: {
+    readonly request: {
+      readonly runId: string;
+      readonly path: string;
+      readonly target: PublishTarget;
+      /** null: whichever works (SSH when its test passed, else HTTPS with the saved token). */
+      readonly transport: GitTransport | null;
+      /** Git's name and email, when the inspection found none set. */
+      readonly identity: { readonly name: string; readonly email: string } | null;
+      /** The first commit's message; null: "Publish FOLDER with HF Git Desktop". */
+      readonly message: string | null;
+    };
+    readonly result: PublishResult;
+  };
+  /** The open pull requests of the repository's Hub remote. */
+  readonly listPullRequests: {
+    readonly request: { readonly path: string };
+    readonly result: readonly PullRequestView[];
+  };
+  /** Creates a pull request (discussions API, `pullRequest: true`) and pushes the branch to `refs/pr/N`. */
+  readonly openPullRequest: {
+    readonly request: {
+      readonly runId: string;
+      readonly path: string;
+      readonly title: string;
+      readonly description: string;
+    };
+    readonly result: { readonly pr: PullRequestView; readonly pushed: string };
+  };
+  /** Pushes the current branch's commits to an open pull request's `refs/pr/N`. */
+  readonly pushToPullRequest: {
+    readonly request: { readonly runId: string; readonly path: string; readonly num: number };
+    readonly result: { readonly pr: PullRequestView; readonly pushed: string };
+  };
+  /** `GET {endpoint}/api/spaces/NAME/runtime`: the stage, asked again by the screen until it settles. */
+  readonly spaceRuntime: { readonly request: { readonly space: string }; readonly result: SpaceRuntimeView };
+  /** The branches of a Hub repository (for the fork's branch picker). */
+  readonly hubBranches: {
+    readonly request: { readonly input: string; readonly transport: GitTransport };
+    readonly result: { readonly branches: readonly string[]; readonly defaultBranch: string };
+  };
   /** Pushes the current branch (or a dry run), and explains any refusal. */
   readonly tryPush: {
     readonly request: { readonly path: string; readonly remote: string; readonly dryRun: boolean };
@@ -1006,6 +1274,12 @@ export interface Events {
   readonly showView: { readonly view: 'explain' };
   /** Files changed on disk in the watched repository (debounced); the screen reads the state again. */
   readonly repoChanged: { readonly path: string };
+  /** A publish's steps as they start (the push's bytes come as repoProgress with the same runId). */
+  readonly publishStep: {
+    readonly runId: string;
+    readonly step: 'prepare' | 'lfs' | 'commit' | 'create' | 'connect' | 'merge' | 'push' | 'done';
+    readonly detail: string;
+  };
 }
 
 export type OperationName = keyof Operations;

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../ipc/dispatch';
 import { appHandlers, progressHandlers, type AppFacts } from '../features/app';
 import { httpsHandlers } from '../features/https';
+import { hubHandlers } from '../features/hub';
 import { machineCheckHandlers } from '../features/machine-check';
 import {
   historyHandlers,
@@ -9,6 +10,7 @@ import {
   rulesHandlers,
   safetyHandlers,
 } from '../features/repos';
+import { publishHandlers } from '../features/publish';
 import { sshHandlers } from '../features/ssh';
 import { supportHandlers } from '../features/support';
 
@@ -29,5 +31,7 @@ export function createHandlerTable(facts: AppFacts): HandlerTable {
     ...recoveryHandlers(),
     ...historyHandlers(),
     ...rulesHandlers(),
+    ...hubHandlers(),
+    ...publishHandlers(),
   };
 }

@@ -93,6 +93,12 @@ export function errorHeadline(code: ErrorCode): string {
       return 'That is not there any more';
     case 'hub_rules':
       return 'The Hub would refuse these files';
+    case 'api_token_needed':
+      return 'This needs an access token';
+    case 'repo_name_taken':
+      return 'That name is taken on the Hub';
+    case 'folder_unusable':
+      return 'That folder cannot be published';
     default:
       return assertNever(code);
   }

@@ -19,6 +19,7 @@ export const ACTION_LABELS: Readonly<Record<FailureAction, string>> = {
   enable_large_files: 'Set up very large files',
   test_ssh_connection: 'Test the SSH connection',
   remove_stale_lock: 'Remove the stale lock',
+  unlock_key: 'Unlock your SSH key',
 };
 
 /** Actions whose words read right as a link to the Hub page the outcome names. */

@@ -432,13 +432,15 @@ export function repoHandlers(
       schema: z.object({
         runId: RUN_ID,
         upstream: z.string().max(4096),
-        fork: z.string().max(4096),
+        fork: z.string().max(4096).nullable(),
         destination: PATH,
         transport: TRANSPORT,
+        branches: z.array(z.string().max(255)).max(200).nullable(),
       }),
       handle: async (request, context) => {
         const upstream = parse(request.upstream, null, context);
-        const fork = parse(request.fork, null, context);
+        // PLACEHOLDER-ISSUE-14: a null fork (create it) and the branches are the publish helper's.
+        const fork = parse(request.fork ?? '', null, context);
         if (!upstream.ok)
           return fail(
             'bad_repo_address',
@@ -467,7 +469,18 @@ export function repoHandlers(
             ),
           );
           await remember(context, result.path, 'forked');
-          return ok({ path: result.path, branch: result.branch });
+          return ok({
+            path: result.path,
+            branch: result.branch,
+            fork: {
+              id: `${fork.ref.namespace}/${fork.ref.name}`,
+              kind: fork.ref.kind,
+              url: '',
+              created: false,
+              private: false,
+            },
+            branches: [result.branch],
+          });
         } catch (error) {
           return repoFailure(
             error,

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/app-store';
 import { StepIndicator } from '../../wizard/step-indicator';
 import { Wizard } from '../../wizard/wizard';
+import { HubView, PublishView } from '../hub';
 import { ReposView } from '../repos';
 import { ExplainScreen, onExplainRequested } from '../support';
 import { AppFooter } from './app-footer';
@@ -38,6 +39,14 @@ export function App() {
             <button
               type="button"
               className="button button--quiet"
+              aria-current={view === 'hub' || view === 'publish' ? 'page' : undefined}
+              onClick={() => showView('hub')}
+            >
+              On the Hub
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
               aria-current={view === 'repos' ? 'page' : undefined}
               onClick={() => showView('repos')}
             >
@@ -65,7 +74,15 @@ export function App() {
           <Wizard />
         ) : (
           <Suspense fallback={<p role="status">Loading…</p>}>
-            {view === 'repos' ? <ReposView /> : <ExplainScreen />}
+            {view === 'repos' ? (
+              <ReposView />
+            ) : view === 'hub' ? (
+              <HubView />
+            ) : view === 'publish' ? (
+              <PublishView />
+            ) : (
+              <ExplainScreen />
+            )}
           </Suspense>
         )}
       </main>

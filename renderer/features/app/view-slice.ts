@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { AppStore } from '../../store/app-store';
 
-/** The parts of the app: the setup wizard, the repositories, and "Explain an error message". */
-export type View = 'setup' | 'repos' | 'explain';
+/**
+ * The parts of the app: the setup wizard, your repositories on the Hub, publishing a folder, the
+ * repositories on this computer, and "Explain an error message".
+ */
+export type View = 'setup' | 'hub' | 'publish' | 'repos' | 'explain';
 
 /** Which part of the app shows. */
 export interface ViewSlice {

@@ -16,9 +16,12 @@ export interface CloneRequest {
 /** What the fork form sends: both Hub addresses and the working folder. */
 export interface ForkRequest {
   readonly upstream: string;
-  readonly fork: string;
+  /** null: the app creates it under the account with the original's name. */
+  readonly fork: string | null;
   readonly destination: string;
   readonly transport: GitTransport;
+  /** The branches to carry; null: the default branch. */
+  readonly branches: readonly string[] | null;
 }
 
 /** Which ways to the Hub are set up (SSH key, saved token, Git LFS), for the home screen's notes and radios. */

@@ -27,7 +27,7 @@ export function ForkForm() {
   const chosen = transport ?? access?.preferred ?? 'https';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void fork({ upstream, fork: target, destination: destination.trim(), transport: chosen });
+    void fork({ upstream, fork: target, destination: destination.trim(), transport: chosen, branches: null });
   };
   return (
     <details className="panel">

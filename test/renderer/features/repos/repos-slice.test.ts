@@ -257,6 +257,7 @@ describe('repos slice', () => {
         fork: 'alice/b',
         destination: '/h/b',
         transport: 'ssh',
+        branches: null,
       } as const;
       void useAppStore.getState().enterRepoHome();
       void useAppStore.getState().forkRepo(request);

@@ -1,0 +1,2 @@
+// Publishing a folder: make it a repository if needed, create or pick the Hub repository, connect, push.
+export { publishHandlers } from './handlers';

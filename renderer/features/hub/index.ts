@@ -1,0 +1,19 @@
+import { lazy } from 'react';
+
+// The Hub's side of the app: your repositories on the Hub, publishing a folder, new repositories,
+// the token the Hub's API needs, a Space's runtime. What the rest of the app may use of it.
+// PLACEHOLDER-ISSUE-14: the screens are the hub UI helper's (branch p14-ui-hub).
+
+/** "Your repositories on the Hub": the account's and its organizations' repositories, with Clone and Open. */
+export const HubView = lazy(() => import('./hub-view').then((module) => ({ default: module.HubView })));
+
+/** "Publish a folder": pick a folder, choose the Hub repository, push. */
+export const PublishView = lazy(() =>
+  import('./publish-view').then((module) => ({ default: module.PublishView })),
+);
+
+/** Asks for an access token when an API action needs one (SSH keys cannot call the Hub's API). */
+export { ApiTokenDialog, type ApiTokenDialogProps } from './api-token-dialog';
+
+/** A Space's runtime stage after a push, asked again until it settles, with links to its page and logs. */
+export { SpaceStatus, type SpaceStatusProps } from './space-status';
