@@ -19,8 +19,7 @@ export function KeptClone() {
   return (
     <div className="warning-note" role="status">
       <p>
-        The repository is cloned into {kept.path}, but{' '}
-        {plural(kept.pointers, 'large file')}{' '}
+        The repository is cloned into {kept.path}, but {plural(kept.pointers, 'large file')}{' '}
         {kept.pointers === 1
           ? 'is still a placeholder: its download did not finish.'
           : 'are still placeholders: their download did not finish.'}{' '}
