@@ -58,7 +58,6 @@ function repoFailure<T>(error: unknown): Result<T> {
 export function httpsHandlers(): HandlerTable<
   'checkToken' | 'credentialSetup' | 'storeToken' | 'forgetToken' | 'checkRepo' | 'cleanRemote' | 'tryPush'
 > {
-
   const inspectRepo = async (
     path: string,
     context: HandlerContext,

@@ -33,8 +33,7 @@ export function vaultOf(session: AppSession): Map<string, VaultEntry> {
 export function rememberToken(session: AppSession, token: string, summary: TokenSummary): string {
   const vault = vaultOf(session);
   const now = Date.now();
-  for (const [ref, entry] of vault)
-    if (now - entry.at > VAULT_MS || entry.token === token) vault.delete(ref);
+  for (const [ref, entry] of vault) if (now - entry.at > VAULT_MS || entry.token === token) vault.delete(ref);
   while (vault.size >= VAULT_MAX) vault.delete(vault.keys().next().value as string);
   const ref = randomUUID();
   vault.set(ref, { token, summary, at: now });
