@@ -112,7 +112,14 @@ describe('hubAccount', () => {
 
   it('says plainly when the SSH key and the token are different people', async () => {
     const w = world({ HF_TOKEN: ALICE_WRITE_TOKEN });
-    w.context.session.sshGreetingUser = 'bob';
+    // bob's key, set up as the SSH screens do, and the real ssh -T greeting through the handler.
+    const key = await w.call('generateKey', { name: 'id_ed25519', comment: 'bob@test', passphrase: null });
+    if (!key.ok) throw new Error(key.error.message);
+    hub.addKey('bob', key.value.publicKey ?? '');
+    expect((await w.call('pinHostKeys', { replaceMismatched: false })).ok).toBe(true);
+    expect((await w.call('configureSsh', { name: 'id_ed25519' })).ok).toBe(true);
+    const greeting = await w.call('testConnection', { runId: 'ssh-1' });
+    expect(greeting.ok && greeting.value).toMatchObject({ kind: 'authenticated', user: 'bob' });
     const account = await w.call('hubAccount', null);
     expect(account.ok && account.value.sshUser).toBe('bob');
     expect(account.ok && account.value.mismatch).toMatch(

@@ -7,6 +7,7 @@ import { resolveSettings } from '../../../../main/core/settings';
 import { approveToken } from '../../../../main/features/https/credentials';
 import { httpsHandlers } from '../../../../main/features/https/handlers';
 import { hubHandlers } from '../../../../main/features/hub/handlers';
+import { sshHandlers } from '../../../../main/features/ssh/handlers';
 import { dispatch, type HandlerContext, type HandlerTable } from '../../../../main/ipc/dispatch';
 import type { Events, OperationName, RequestOf, Result, ResultOf } from '../../../../preload/contract';
 import type { FakeHub } from '../../../fake-hub';
@@ -35,12 +36,16 @@ export function hubWorld(hub: FakeHub, env: NodeJS.ProcessEnv = {}): HubWorld {
   mkdirSync(join(home, '.config'), { recursive: true });
   writeFileSync(join(home, '.gitconfig'), '[credential]\n\thelper = store\n');
   const appEnv = { PATH: process.env.PATH, ...env };
+  const keysFile = join(home, 'pinned-host-keys');
+  writeFileSync(keysFile, `${hub.hostKey}\n`);
   const events: Events['repoProgress'][] = [];
   const context: HandlerContext = {
     settings: resolveSettings({
       HFGD_HOME: home,
       HF_ENDPOINT: hub.httpUrl,
       HFGD_DATA_DIR: join(home, 'data'),
+      HFGD_SSH_HOST: `127.0.0.1:${hub.sshPort}`,
+      HFGD_HOST_KEYS: keysFile,
     }),
     env: appEnv,
     session: createSession({}),
@@ -49,7 +54,7 @@ export function hubWorld(hub: FakeHub, env: NodeJS.ProcessEnv = {}): HubWorld {
     },
     openExternal: async () => undefined,
   };
-  const table = { ...httpsHandlers(), ...hubHandlers() } as unknown as HandlerTable;
+  const table = { ...httpsHandlers(), ...sshHandlers(), ...hubHandlers() } as unknown as HandlerTable;
   const call: HubWorld['call'] = (operation, request) =>
     dispatch(table, operation, request, context) as Promise<Result<ResultOf<typeof operation>>>;
   return {
