@@ -4,7 +4,7 @@ import {
   createHubRepository,
   HubApiError,
   hubRepositoryExists,
-  mayWriteIn,
+  writeAccess,
   statusFailure,
 } from '../../../main/hub/hub-api';
 import type { TokenSummary } from '../../../main/hub/token';
@@ -107,7 +107,7 @@ describe('calls that never reach the Hub', () => {
   });
 });
 
-describe('mayWriteIn', () => {
+describe('writeAccess', () => {
   const summary = (over: Partial<TokenSummary>): TokenSummary => ({
     account: 'alice',
     fullname: null,
@@ -127,13 +127,13 @@ describe('mayWriteIn', () => {
       { name: 'mine', role: 'contributor' },
     ];
     const write = summary({ orgs });
-    expect(mayWriteIn(write, 'alice')).toBe(true);
-    expect(mayWriteIn(write, 'lab')).toBe(true);
-    expect(mayWriteIn(write, 'readers')).toBe(false);
-    // A contributor writes what it created; whoami cannot tell, so the app lets it try.
-    expect(mayWriteIn(write, 'mine')).toBe(true);
-    expect(mayWriteIn(write, 'someone-else')).toBe(false);
-    expect(mayWriteIn(summary({ role: 'read' }), 'alice')).toBe(false);
+    expect(writeAccess(write, 'alice')).toBe('yes');
+    expect(writeAccess(write, 'lab')).toBe('yes');
+    expect(writeAccess(write, 'readers')).toBe('no');
+    // A contributor writes what it created, which whoami cannot tell.
+    expect(writeAccess(write, 'mine')).toBe('unknown');
+    expect(writeAccess(write, 'someone-else')).toBe('no');
+    expect(writeAccess(summary({ role: 'read' }), 'alice')).toBe('no');
     const fine = summary({
       role: 'fineGrained',
       orgs,
@@ -142,7 +142,7 @@ describe('mayWriteIn', () => {
         { namespace: 'lab', permissions: ['repo.content.read'] },
       ],
     });
-    expect(mayWriteIn(fine, 'alice')).toBe(true);
-    expect(mayWriteIn(fine, 'lab')).toBe(false);
+    expect(writeAccess(fine, 'alice')).toBe('yes');
+    expect(writeAccess(fine, 'lab')).toBe('no');
   });
 });
