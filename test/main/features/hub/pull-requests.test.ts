@@ -36,10 +36,7 @@ afterAll(async () => {
 });
 
 /** What the hub's repository holds at a ref, or null. */
-async function hubRef(w: HubWorld, ref: string): Promise<string | null> {
-  const read = await w.git(w.home, ['--git-dir', target.gitDir, 'rev-parse', '--verify', '--quiet', ref]);
-  return read.status === 0 ? read.out.trim() : null;
-}
+const hubRef = (ref: string): string | null => hub.refOf('alice/pr-target', ref) ?? null;
 
 /** bob's clone of alice's model over HTTPS (his read token saved for git) with one new commit. */
 async function bobsClone(): Promise<{ w: HubWorld; work: string }> {
@@ -71,15 +68,19 @@ describe('pull requests', () => {
     });
     if (!opened.ok) throw new Error(`${opened.error.message} ${opened.error.details ?? ''}`);
     const { pr, pushed } = opened.value;
+    expect(pr.num).toBe(1);
+    expect(hub.pullRequests('alice/pr-target')).toMatchObject([
+      { num: 1, title: 'Add notes', description: 'Notes for the model card.', author: 'bob' },
+    ]);
     expect(pr).toMatchObject({
       title: 'Add notes',
       ref: `refs/pr/${pr.num}`,
       url: `${hub.httpUrl}/alice/pr-target/discussions/${pr.num}`,
     });
     expect(pushed).toBe(await head(w, work));
-    expect(await hubRef(w, `refs/pr/${pr.num}`)).toBe(pushed);
+    expect(hubRef(`refs/pr/${pr.num}`)).toBe(pushed);
     // main is untouched, and the push reported its progress under the run's id.
-    expect(await hubRef(w, 'refs/heads/main')).not.toBe(pushed);
+    expect(hubRef('refs/heads/main')).not.toBe(pushed);
     expect(w.events.length).toBeGreaterThan(0);
     expect(w.events.every((event) => event.runId === 'pr-1')).toBe(true);
 
@@ -93,14 +94,14 @@ describe('pull requests', () => {
     const updated = await w.call('pushToPullRequest', { runId: 'pr-2', path: work, num: pr.num });
     if (!updated.ok) throw new Error(updated.error.message);
     expect(updated.value.pushed).toBe(await head(w, work));
-    expect(await hubRef(w, `refs/pr/${pr.num}`)).toBe(updated.value.pushed);
+    expect(hubRef(`refs/pr/${pr.num}`)).toBe(updated.value.pushed);
   });
 
   it('refuses to push to a pull request that is not open', async () => {
     const { w, work } = await bobsClone();
     const missing = await w.call('pushToPullRequest', { runId: 'pr-3', path: work, num: 999 });
     expect(!missing.ok && missing.error.code).toBe('not_found');
-    expect(await hubRef(w, 'refs/pr/999')).toBeNull();
+    expect(hubRef('refs/pr/999')).toBeNull();
   });
 
   it('says a folder with no Hub remote has nothing to open a pull request on', async () => {
