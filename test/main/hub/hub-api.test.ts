@@ -1,8 +1,11 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   createHubRepository,
+  createPullRequest,
   HubApiError,
+  listAuthorRepos,
   hubRepositoryExists,
   writeAccess,
   statusFailure,
@@ -144,5 +147,76 @@ describe('writeAccess', () => {
     });
     expect(writeAccess(fine, 'alice')).toBe('yes');
     expect(writeAccess(fine, 'lab')).toBe('no');
+  });
+});
+
+/** A loopback server that answers every request with `answer`, and records what it was asked. */
+async function server(
+  answer: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; seen: { url: string; auth: string; body: string }[]; close: () => Promise<void> }> {
+  const seen: { url: string; auth: string; body: string }[] = [];
+  const http = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', auth: req.headers.authorization ?? '', body });
+      answer(req, res);
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
+  };
+}
+
+describe('over the wire', () => {
+  it('a 429 from a library call says how long the Hub asks to wait (headers the library drops)', async () => {
+    const hub = await server((_req, res) => {
+      res.writeHead(429, { 'Content-Type': 'application/json', RateLimit: '"api";r=0;t=90' });
+      res.end(JSON.stringify({ error: 'You have been rate-limited' }));
+    });
+    try {
+      const failure = await listAuthorRepos({ endpoint: hub.url, token: TOKEN }, 'alice', {
+        limit: 10,
+      }).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: 'rate_limited', hint: 'Wait 2 minutes, then try again.' });
+      // The token went in the Authorization header only.
+      expect(hub.seen.every((request) => request.auth === `Bearer ${TOKEN}`)).toBe(true);
+      expect(hub.seen.some((request) => request.url.includes(TOKEN))).toBe(false);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('opens a pull request as huggingface_hub create_discussion does, and reads its number', async () => {
+    const hub = await server((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ num: 7, pullRequest: true, url: 'ignored' }));
+    });
+    try {
+      const pr = await createPullRequest({ endpoint: hub.url, token: TOKEN }, 'dataset', 'alice/data', {
+        title: '  Fix the card  ',
+        description: '',
+      });
+      expect(pr).toEqual({ num: 7, title: 'Fix the card', author: null, status: 'draft', createdAt: null });
+      expect(hub.seen).toHaveLength(1);
+      expect(hub.seen[0]?.url).toBe('/api/datasets/alice/data/discussions');
+      expect(JSON.parse(hub.seen[0]?.body ?? '{}')).toEqual({
+        title: 'Fix the card',
+        description: 'Pull request opened with HF Git Desktop.',
+        pullRequest: true,
+      });
+      expect(hub.seen[0]?.body).not.toContain(TOKEN);
+    } finally {
+      await hub.close();
+    }
   });
 });

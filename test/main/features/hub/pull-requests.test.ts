@@ -97,6 +97,31 @@ describe('pull requests', () => {
     expect(hubRef(`refs/pr/${pr.num}`)).toBe(updated.value.pushed);
   });
 
+  it('keeps the pull request and explains a push the Hub refuses (a 12 MiB file outside LFS)', async () => {
+    const { w, work } = await bobsClone();
+    writeFileSync(join(work, 'weights.bin'), Buffer.alloc(12 * 1024 * 1024, 7));
+    await w.git(work, ['add', '-A']);
+    await w.git(work, ['commit', '--quiet', '-m', 'Add weights']);
+    const before = hub.pullRequests('alice/pr-target').length;
+    const opened = await w.call('openPullRequest', {
+      runId: 'pr-5',
+      path: work,
+      title: 'Add weights',
+      description: '',
+    });
+    expect(opened.ok).toBe(false);
+    if (opened.ok) return;
+    const num = before + 1;
+    expect(hub.pullRequests('alice/pr-target')).toHaveLength(num);
+    expect(opened.error.code).toBe('git_failed');
+    expect(opened.error.message).toMatch(
+      new RegExp(`^Pull request #${num} is open on the Hub .*, but the push to refs/pr/${num} failed`),
+    );
+    expect(opened.error.outcome?.kind).toBe('too_large');
+    // The refused commit is not on the pull request's ref (the Hub may start it at main).
+    expect(hubRef(`refs/pr/${num}`)).not.toBe(await head(w, work));
+  });
+
   it('refuses to push to a pull request that is not open', async () => {
     const { w, work } = await bobsClone();
     const missing = await w.call('pushToPullRequest', { runId: 'pr-3', path: work, num: 999 });
