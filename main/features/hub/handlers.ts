@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { PullRequestView, Result } from '../../../preload/contract';
 import { redactSecrets } from '../../core/redact';
-import type { AppSession } from '../../core/session';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
 import { ONE_LINE, PATH, RUN_ID } from '../../ipc/schemas';
 import { gitContextOf } from '../../git/environment';
-import type { ProgressEvent } from '../../git/progress';
 import { RepoPathError } from '../../git/repo-path';
 import {
   createHubRepository,
@@ -21,7 +19,7 @@ import { SafetyError } from '../repos';
 import { accountView, namespaceView } from './account';
 import { apiAuth, setRunToken } from './api-token';
 import { listHubRepos } from './repo-list';
-import { hubRemoteOf, pullRequestView, pushToPrRef } from './pull-requests';
+import { hubRemoteOf, pullRequestView, pushToPrRef, trackPrRun } from './pull-requests';
 import { spaceRuntimeView } from './space-status';
 
 // The Hub's API operations: schema, call, map. The token never crosses to the renderer: the
@@ -82,47 +80,8 @@ function failure<T>(error: unknown): Result<T> {
   );
 }
 
-/** The pushes to pull requests going on, per app session, each under the screen's runId. */
-const runs = new WeakMap<AppSession, Map<string, AbortController>>();
-function runsOf(session: AppSession): Map<string, AbortController> {
-  let map = runs.get(session);
-  if (!map) {
-    map = new Map();
-    runs.set(session, map);
-  }
-  return map;
-}
-
-/**
- * Why: cancelRepoRun (the repository feature's) stops these pushes too; true when one was running.
- * The entry wires it: the push's progress comes as repoProgress with the same runId.
- */
-export function cancelPullRequestRun(session: AppSession, runId: string): boolean {
-  const controller = runsOf(session).get(runId);
-  controller?.abort();
-  return controller !== undefined;
-}
-
 /** The Hub's API: the account, creating and listing repositories, pull requests, Spaces. */
 export function hubHandlers(): HandlerTable<HubOps> {
-  /** One push to a pull request's ref under the screen's runId, with repoProgress events. */
-  const tracked = async <T>(
-    runId: string,
-    context: HandlerContext,
-    work: (signal: AbortSignal, onProgress: (event: ProgressEvent) => void) => Promise<T>,
-  ): Promise<T> => {
-    const running = runsOf(context.session);
-    if (running.has(runId))
-      throw new SafetyError('invalid_input', 'That run is already going.', 'Wait for it.');
-    const controller = new AbortController();
-    running.set(runId, controller);
-    try {
-      return await work(controller.signal, (event) => context.emit('repoProgress', { runId, ...event }));
-    } finally {
-      running.delete(runId);
-    }
-  };
-
   /** Pushes to the pull request and shapes the answer; a refused push keeps the pull request. */
   const pushTo = async (
     runId: string,
@@ -134,7 +93,7 @@ export function hubHandlers(): HandlerTable<HubOps> {
     const target = await hubRemoteOf(git, context.settings, path);
     const pr = await find(target);
     if ('ok' in pr) return pr;
-    const pushed = await tracked(runId, context, (signal, onProgress) =>
+    const pushed = await trackPrRun(context, runId, (signal, onProgress) =>
       pushToPrRef(git, context.settings, target, pr.num, { signal, onProgress }),
     );
     if (pushed.ok) return ok({ pr, pushed: pushed.commit });

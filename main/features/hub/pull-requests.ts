@@ -1,5 +1,7 @@
 import type { Outcome, PullRequestView } from '../../../preload/contract';
+import type { AppSession } from '../../core/session';
 import type { Settings } from '../../core/settings';
+import type { HandlerContext } from '../../ipc/dispatch';
 import type { GitContext } from '../../git/core';
 import { explainFailure } from '../../git/failures';
 import type { ProgressEvent } from '../../git/progress';
@@ -102,4 +104,43 @@ export async function pushToPrRef(
     }),
   );
   return { ok: false, outcome, run };
+}
+
+/** The pushes to pull requests going on, per app session, each under the screen's runId. */
+const runs = new WeakMap<AppSession, Map<string, AbortController>>();
+function runsOf(session: AppSession): Map<string, AbortController> {
+  let map = runs.get(session);
+  if (!map) {
+    map = new Map();
+    runs.set(session, map);
+  }
+  return map;
+}
+
+/**
+ * Why: cancelRepoRun (the repository feature's) stops these pushes too; true when one was running.
+ * The entry wires it: the push's progress comes as repoProgress with the same runId.
+ */
+export function cancelPullRequestRun(session: AppSession, runId: string): boolean {
+  const controller = runsOf(session).get(runId);
+  controller?.abort();
+  return controller !== undefined;
+}
+
+/** Why: one push to a pull request's ref under the screen's runId, its progress as repoProgress events. */
+export async function trackPrRun<T>(
+  context: HandlerContext,
+  runId: string,
+  work: (signal: AbortSignal, onProgress: (event: ProgressEvent) => void) => Promise<T>,
+): Promise<T> {
+  const running = runsOf(context.session);
+  if (running.has(runId))
+    throw new SafetyError('invalid_input', 'That run is already going.', 'Wait for it.');
+  const controller = new AbortController();
+  running.set(runId, controller);
+  try {
+    return await work(controller.signal, (event) => context.emit('repoProgress', { runId, ...event }));
+  } finally {
+    running.delete(runId);
+  }
 }
