@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { HubRepoList, HubRepoView } from '../../../preload/contract';
+import type { HubRepoList, HubRepoView, RepoKind } from '../../../preload/contract';
 import type { AppSession } from '../../core/session';
 import type { Settings } from '../../core/settings';
 import { readRemoteUrl } from '../../git/remote-url';
@@ -29,9 +29,20 @@ export function shownDefaultFolder(): string {
   return `~${sep}${DEFAULT_FOLDER}`;
 }
 
-/** Where "Clone" puts a repository: the default folder under the home, plus the repository's name. */
-export function cloneDestination(home: string, id: string): string {
-  return join(home, DEFAULT_FOLDER, id.split('/')[1] ?? id);
+/**
+ * Where "Clone" puts a repository: the default folder under the home, plus the repository's name.
+ * `clash` when another listed repository has the same name (a model and a dataset called alike, or
+ * two namespaces): the kind and the namespace then keep the folders apart.
+ */
+export function cloneDestination(
+  home: string,
+  id: string,
+  options: { readonly kind?: RepoKind; readonly clash?: boolean } = {},
+): string {
+  const [namespace = '', name = id] = id.split('/');
+  if (!options.clash) return join(home, DEFAULT_FOLDER, name);
+  const kind = options.kind && options.kind !== 'model' ? `-${options.kind}` : '';
+  return join(home, DEFAULT_FOLDER, `${namespace}-${name}${kind}`);
 }
 
 /** The recent repositories whose remote is this Hub repository, as TYPE-prefixed path → folder. */
@@ -81,13 +92,21 @@ export async function listHubRepos(
   }
   const cloned = await clonedHere(settings);
   const needle = search.toLowerCase();
+  const names = new Map<string, number>();
+  for (const repo of entry.repos) {
+    const name = repo.id.split('/')[1] ?? repo.id;
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
   const repos: HubRepoView[] = entry.repos
     .filter((repo) => needle === '' || repo.id.toLowerCase().includes(needle))
     .map((repo) => ({
       ...repo,
       url: repoPageUrl(settings.hubEndpoint, repo.kind, repo.id),
       localPath: cloned.get(`${PREFIX[repo.kind]}${repo.id}`) ?? null,
-      cloneTo: cloneDestination(settings.home, repo.id),
+      cloneTo: cloneDestination(settings.home, repo.id, {
+        kind: repo.kind,
+        clash: (names.get(repo.id.split('/')[1] ?? repo.id) ?? 0) > 1,
+      }),
     }))
     // Newest first; those the Hub gave no date go last, by name.
     .sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || a.id.localeCompare(b.id));

@@ -181,6 +181,8 @@ describe('listHubRepos', () => {
       await make('model', 'alice', 'list-model', false),
       await make('dataset', 'alice', 'list-data', true),
       await make('space', 'alice-lab', 'list-space', false),
+      await make('model', 'alice', 'twin', false),
+      await make('dataset', 'alice', 'twin', false),
     ])
       expect(made.ok).toBe(true);
     // A folder the app cloned before: the list says where it is.
