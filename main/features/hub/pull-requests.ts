@@ -45,6 +45,19 @@ export async function hubRemoteOf(git: GitContext, settings: Settings, path: str
   return { top, remote, kind, id: kind === 'model' ? remote.repo : rest.join('/') };
 }
 
+/**
+ * Why: git would hand an address with a token in it to git-remote-https on its command line (the
+ * token screen's push refuses it for the same reason); checked before a pull request is opened.
+ */
+export function refuseSecretAddress(target: HubRemoteOf): void {
+  if (target.remote.hasSecret)
+    throw new SafetyError(
+      'not_allowed',
+      `${target.remote.name}’s address has a token or password written in it, and Git would show it to every program on this computer while it pushes.`,
+      'Remove the credentials from the address first (the token screen does it in one click once your token is saved for Git).',
+    );
+}
+
 /** A pull request as the screen shows it, with its page and ref. */
 export function pullRequestView(
   endpoint: string,
@@ -80,6 +93,7 @@ export async function pushToPrRef(
   num: number,
   options: { readonly signal?: AbortSignal; readonly onProgress?: (event: ProgressEvent) => void },
 ): Promise<PrPush> {
+  refuseSecretAddress(target);
   await refuseWhileInProgress(git, target.top, 'push');
   const commit = await headCommit(git, target.top);
   if (!commit)

@@ -155,6 +155,23 @@ describe('pull requests', () => {
     expect(hubRef('refs/pr/999')).toBeNull();
   });
 
+  it('pushes nothing through an address with a token written in it', async () => {
+    const { w, work } = await bobsClone();
+    const leaky = target.url.replace('http://', `http://bob:${BOB_READ_TOKEN}@`);
+    await w.git(work, ['remote', 'set-url', 'origin', leaky]);
+    const before = hub.pullRequests('alice/pr-target').length;
+    const refused = await w.call('openPullRequest', {
+      runId: 'pr-6',
+      path: work,
+      title: 'Leaky',
+      description: '',
+    });
+    expect(!refused.ok && refused.error.code).toBe('not_allowed');
+    // Refused before the pull request is opened: nothing on the Hub changed.
+    expect(hub.pullRequests('alice/pr-target')).toHaveLength(before);
+    expect(JSON.stringify(refused)).not.toContain(BOB_READ_TOKEN);
+  });
+
   it('says a folder with no Hub remote has nothing to open a pull request on', async () => {
     const w = hubWorld(hub);
     worlds.push(w);
