@@ -58,6 +58,23 @@ export function refuseSecretAddress(target: HubRemoteOf): void {
     );
 }
 
+/**
+ * Why: what a push to a pull request needs, checked before one is opened so a refusal leaves
+ * nothing on the Hub: a clean address, no merge in the middle, a commit. Answers the commit.
+ */
+export async function readyToPush(git: GitContext, target: HubRemoteOf): Promise<string> {
+  refuseSecretAddress(target);
+  await refuseWhileInProgress(git, target.top, 'push');
+  const commit = await headCommit(git, target.top);
+  if (!commit)
+    throw new SafetyError(
+      'nothing_to_commit',
+      'This repository has no commit yet, so there is nothing to put in a pull request.',
+      'Commit your changes first.',
+    );
+  return commit;
+}
+
 /** A pull request as the screen shows it, with its page and ref. */
 export function pullRequestView(
   endpoint: string,
@@ -93,15 +110,7 @@ export async function pushToPrRef(
   num: number,
   options: { readonly signal?: AbortSignal; readonly onProgress?: (event: ProgressEvent) => void },
 ): Promise<PrPush> {
-  refuseSecretAddress(target);
-  await refuseWhileInProgress(git, target.top, 'push');
-  const commit = await headCommit(git, target.top);
-  if (!commit)
-    throw new SafetyError(
-      'nothing_to_commit',
-      'This repository has no commit yet, so there is nothing to put in a pull request.',
-      'Commit your changes first.',
-    );
+  const commit = await readyToPush(git, target);
   const run = await remoteRun(git, ['push', '--progress', '--', target.remote.name, `HEAD:refs/pr/${num}`], {
     cwd: target.top,
     ...(options.signal ? { signal: options.signal } : {}),

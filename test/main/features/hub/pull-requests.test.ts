@@ -172,6 +172,23 @@ describe('pull requests', () => {
     expect(JSON.stringify(refused)).not.toContain(BOB_READ_TOKEN);
   });
 
+  it('opens nothing from a repository with no commit yet', async () => {
+    const w = hubWorld(hub, { HF_TOKEN: BOB_READ_TOKEN });
+    worlds.push(w);
+    const work = join(w.home, 'empty');
+    await w.git(w.home, ['init', '--quiet', work]);
+    await w.git(work, ['remote', 'add', 'origin', target.url]);
+    const before = hub.pullRequests('alice/pr-target').length;
+    const refused = await w.call('openPullRequest', {
+      runId: 'pr-7',
+      path: work,
+      title: 'Empty',
+      description: '',
+    });
+    expect(!refused.ok && refused.error.code).toBe('nothing_to_commit');
+    expect(hub.pullRequests('alice/pr-target')).toHaveLength(before);
+  });
+
   it('says a folder with no Hub remote has nothing to open a pull request on', async () => {
     const w = hubWorld(hub);
     worlds.push(w);
