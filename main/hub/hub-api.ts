@@ -273,21 +273,22 @@ async function hubJson(
 }
 
 /**
- * Whether whoami says the token may write in `namespace`: the account's own, or an organization
- * where its role writes (hub-docs organizations-security.md: admin, write; a contributor writes the
- * repositories it created, which whoami cannot tell, so the app lets it try), and for a
- * fine-grained token a scope with repo.write on the namespace.
+ * Whether whoami says the token may write the repositories of `namespace`: the account's own, or
+ * an organization where its role writes (hub-docs organizations-security.md: admin and write do;
+ * read and no_access do not; a contributor writes only the repositories it created, which whoami
+ * cannot tell: `unknown`), and for a fine-grained token a scope with repo.write on the namespace.
  */
-export function mayWriteIn(summary: TokenSummary, namespace: string): boolean {
-  if (summary.role === 'read') return false;
+export function writeAccess(summary: TokenSummary, namespace: string): 'yes' | 'no' | 'unknown' {
+  if (summary.role === 'read') return 'no';
   const org = summary.orgs.find((candidate) => candidate.name === namespace);
-  if (namespace !== summary.account && org === undefined) return false;
-  if (org && (org.role === 'read' || org.role === 'no_access')) return false;
-  if (summary.role === 'fineGrained')
-    return summary.scoped.some(
-      (scope) => scope.namespace === namespace && scope.permissions.includes('repo.write'),
-    );
-  return true;
+  if (namespace !== summary.account && org === undefined) return 'no';
+  if (org && (org.role === 'read' || org.role === 'no_access')) return 'no';
+  if (
+    summary.role === 'fineGrained' &&
+    !summary.scoped.some((scope) => scope.namespace === namespace && scope.permissions.includes('repo.write'))
+  )
+    return 'no';
+  return org?.role === 'contributor' ? 'unknown' : 'yes';
 }
 
 /** Whether the repository is private, from the library's repository info; undefined when it cannot tell. */
@@ -346,7 +347,8 @@ export async function createHubRepository(auth: ApiAuth, spec: NewRepoSpec): Pro
   // 409: "You already created this model repo" (huggingface_hub create_repo's exist_ok). Not a
   // failure when the repository is the caller's to write; a name someone else holds is.
   const who = await checkToken(auth.endpoint, auth.token);
-  if (who.ok && mayWriteIn(who.summary, spec.namespace)) {
+  const access = who.ok ? writeAccess(who.summary, spec.namespace) : 'unknown';
+  if (access === 'yes') {
     const isPrivate = (await privacyOf(auth, spec.kind, id)) ?? spec.private;
     return {
       id,
@@ -356,10 +358,15 @@ export async function createHubRepository(auth: ApiAuth, spec: NewRepoSpec): Pro
       url: repoPageUrl(auth.endpoint, spec.kind, id),
     };
   }
+  // A contributor writes only what it created there; whoami cannot say who created this one.
   throw new HubApiError(
     'repo_name_taken',
-    `${id} already exists on the Hub, and this token may not write to it.`,
-    'Choose another name, or another namespace you can write to.',
+    access === 'unknown'
+      ? `${id} already exists on the Hub, and the Hub does not say whether you created it (as a contributor of ${spec.namespace}, you may write only the repositories you created).`
+      : `${id} already exists on the Hub, and this token may not write to it.`,
+    access === 'unknown'
+      ? 'If you created it, publish to it as an existing repository; otherwise choose another name.'
+      : 'Choose another name, or another namespace you can write to.',
     409,
   );
 }
