@@ -302,17 +302,18 @@ export async function publishFolder(
       'Git LFS is not installed, so large files could not be stored as the Hub requires.',
       'Install Git LFS (the machine check says how), then publish again.',
     );
-  if (!found.isRepo) {
-    await initRepo(gitContext, repo);
-    notes.push('The folder is now a Git repository, on the branch main.');
-  }
-  if (request.identity) await setLocalIdentity(gitContext, repo, request.identity);
-  else if (!(await readIdentity(gitContext, repo)))
+  // Asked before anything is written, so a refusal leaves the folder as it was.
+  if (!request.identity && !(await readIdentity(gitContext, found.isRepo ? repo : settings.home)))
     throw new PublishError(
       'identity_needed',
       'Git needs a name and an email to put on the first commit.',
       'Fill them in; they are saved for this repository only.',
     );
+  if (!found.isRepo) {
+    await initRepo(gitContext, repo);
+    notes.push('The folder is now a Git repository, on the branch main.');
+  }
+  if (request.identity) await setLocalIdentity(gitContext, repo, request.identity);
   // The LFS filter and pre-push hook for this repository, whatever the global settings say.
   await git(gitContext, ['lfs', 'install', '--local'], { cwd: repo, okExitCodes: [0, 1, 2] });
 
