@@ -380,7 +380,7 @@ export async function publishFolder(
   }
 
   const message = request.message?.trim() ? request.message : `Publish ${basename(repo)} with HF Git Desktop`;
-  let lfsFiles: string[] = [];
+  let lfsFiles: string[];
   const place = (hasCommits: boolean): FolderPlace => ({ path: repo, isRepo: true, hasCommits });
   if (found.hasCommits) {
     // History first: the person's pending changes become a commit of theirs, then the Hub's joins.
