@@ -185,29 +185,36 @@ async function joinWithoutHistory(
   notes: string[],
 ): Promise<void> {
   await pointBranchAt(context, repo, hubCommit);
-  const names = (await git(context, ['ls-tree', '-z', '--name-only', hubCommit], { cwd: repo })).stdout
+  const names = (await git(context, ['ls-tree', '-r', '-z', '--name-only', hubCommit], { cwd: repo })).stdout
     .split('\u0000')
     .filter((name) => name !== '');
+  const absent: string[] = [];
   for (const name of names) {
-    const theirs = await blobText(context, repo, hubCommit, name);
-    if (theirs === undefined) continue;
     const file = join(repo, name);
     const own = await fileText(file);
     const present = own !== undefined || (await lstat(file).catch(() => undefined)) !== undefined;
-    if (name === '.gitattributes') {
-      if (own !== undefined && (await writeIfChanged(file, unionAttributes(theirs, own))))
+    if (name === '.gitattributes' && own !== undefined) {
+      const theirs = (await blobText(context, repo, hubCommit, name)) ?? '';
+      if (await writeIfChanged(file, unionAttributes(theirs, own)))
         notes.push('The Hub’s .gitattributes was merged with yours: every line of yours is kept.');
-      else if (!present) await writeFile(file, theirs);
-    } else if (name === 'README.md') {
-      const merged = own === undefined ? undefined : mergeReadme(theirs, own);
+    } else if (name === 'README.md' && own !== undefined) {
+      const merged = mergeReadme((await blobText(context, repo, hubCommit, name)) ?? '', own);
       if (merged !== undefined) {
         await writeFile(file, merged);
         notes.push(
           'Your README.md got the Hub’s front matter (title, sdk, app_file) on top; the rest is yours.',
         );
-      } else if (!present) await writeFile(file, theirs);
-    } else if (!present) await writeFile(file, theirs);
+      }
+    } else if (!present) absent.push(name);
   }
+  // The Hub's files the folder lacks are written out as the commit has them (through git, so LFS
+  // files and binary files come out right), so the first commit does not delete them.
+  if (absent.length > 0)
+    await git(
+      context,
+      ['--literal-pathspecs', 'checkout', hubCommit, '--pathspec-from-file=-', '--pathspec-file-nul'],
+      { cwd: repo, input: `${absent.join('\u0000')}\u0000` },
+    );
 }
 
 /**

@@ -206,10 +206,14 @@ describe('publish a repository with history', () => {
     await sh(path, ['init', '--quiet', '-b', 'master']);
     await sh(path, ['add', '-A']);
     await sh(path, ['commit', '--quiet', '-m', 'mine']);
+    await sh(path, ['remote', 'add', 'origin', 'https://example.com/elsewhere.git']);
     writeFileSync(join(path, 'later.py'), 'print(2)\n');
     const before = hashes(path, ['.gitattributes']);
     // No name and email in this repository or the user's settings: asked for, nothing changed.
-    expect(await publish(path, target('old-repo'), null)).toMatchObject({ ok: false, error: { code: 'identity_needed' } });
+    expect(await publish(path, target('old-repo'), null)).toMatchObject({
+      ok: false,
+      error: { code: 'identity_needed' },
+    });
     const result = await publish(path, target('old-repo'));
     expect(result).toMatchObject({ ok: true, value: { branch: 'main' } });
     const parents = (await sh(path, ['rev-list', '--parents', '-n', '1', 'HEAD'])).out.trim().split(' ');
@@ -222,6 +226,22 @@ describe('publish a repository with history', () => {
     expect((await sh(path, ['status', '--porcelain'])).out).toBe('');
     if (result.ok)
       expect(result.value.notes.join(' ')).toContain('Your branch master went to the Hub’s main');
+  }, 120_000);
+});
+
+describe('publish into a repository that is already yours', () => {
+  it('answers created: false, keeps the Hub’s files the folder lacks, and pushes on top', async () => {
+    const path = folder('second', { 'extra.md': 'more\n' });
+    const result = await publish(path, target('my-model'));
+    expect(result).toMatchObject({ ok: true, value: { repo: { id: 'alice/my-model', created: false } } });
+    if (result.ok) expect(result.value.notes.join(' ')).toContain('already yours');
+    expect(readFileSync(join(path, 'README.md'), 'utf8')).toBe('# My model\n');
+    expect(
+      (await sh(path, ['lfs', 'ls-files', '--name-only'])).out.split('\n').filter(Boolean).sort(),
+    ).toEqual(['big.txt', 'weights.dat']);
+    expect((await sh(path, ['rev-parse', 'HEAD'])).out.trim()).toBe(hub.refOf('alice/my-model', 'main'));
+    expect((await sh(path, ['show', '--stat', '--format=', 'HEAD'])).out).toContain('extra.md');
+    expect((await sh(path, ['show', '--stat', '--format=', 'HEAD'])).out).not.toContain('big.txt');
   }, 120_000);
 });
 
