@@ -8,6 +8,11 @@ export interface AppSession {
   sshAuthSock: string | undefined;
   /** The person's own global `core.sshCommand`, read once at launch; the app then leaves ssh to it. */
   configuredSshCommand?: string | undefined;
+  /**
+   * The account the SSH greeting named in this session's last successful connection test (the
+   * Hub's API account view compares it with the token's). A user name, never a secret.
+   */
+  sshGreetingUser?: string | undefined;
   /** Set when the app started an agent of its own (Linux, none reachable). */
   ownAgent: { readonly pid: number; readonly socket: string } | undefined;
   /**

@@ -32,6 +32,13 @@ export interface HubState {
   readonly policies: ReadonlyMap<string, FakeOrgPolicy>;
   /** `http://127.0.0.1:PORT`, known once the HTTP side listens. */
   readonly baseUrl: () => string;
+  /**
+   * The `refs/pr/N` of the user's own open pull requests on a repository: the Hub lets a pull
+   * request's author push there without write access (hub-docs
+   * repositories-pull-requests-discussions.md: "contributors push to a special ref branch
+   * directly on the source repo").
+   */
+  readonly pullRequestRefs?: (repo: string, user: string) => readonly string[];
 }
 
 /** Why: who a request's credentials belong to, as the Hub would decide. */
@@ -90,6 +97,22 @@ export function gitCaller(
   return found && !expired ? { kind: 'user', ...found } : { kind: 'invalid' };
 }
 
+/**
+ * Why: reads `Authorization: Bearer hf_...` as the Hub's API does (huggingface.js and
+ * huggingface_hub send the token this way); an unknown, expired or SSH-issued token is invalid.
+ */
+export function bearerCaller(
+  req: IncomingMessage,
+  tokens: ReadonlyMap<string, { readonly user: FakeUser; readonly token: FakeToken }>,
+): GitCaller {
+  const header = req.headers.authorization;
+  if (!header) return { kind: 'anonymous' };
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const found = match?.[1] === undefined ? undefined : tokens.get(match[1]);
+  const expired = found?.token.expiresAt !== undefined && Date.parse(found.token.expiresAt) <= Date.now();
+  return found && !expired && found.token.kind !== 'ssh' ? { kind: 'user', ...found } : { kind: 'invalid' };
+}
+
 const roleIn = (user: FakeUser, org: string) =>
   (user.orgs ?? []).find((candidate) => candidate.name === org)?.roleInOrg;
 
@@ -105,8 +128,8 @@ function scopeAllows(token: FakeToken, repo: string, wanted: readonly string[]):
   });
 }
 
-/** A private repository is seen by its namespace and the org's members above no_access. */
-function canSee(caller: Extract<GitCaller, { kind: 'user' }>, repo: string): boolean {
+/** Why: a private repository is seen by its namespace and the org's members above no_access. */
+export function canSee(caller: Extract<GitCaller, { kind: 'user' }>, repo: string): boolean {
   const namespace = namespaceOf(repo);
   const role = roleIn(caller.user, namespace);
   const account = namespace === caller.user.name || (role !== undefined && role !== 'no_access');
@@ -169,6 +192,42 @@ function writeRefusal(
       reason: 'no_write',
       detail: `This fine-grained token has no write access to repos under ${namespace}.`,
     };
+  return undefined;
+}
+
+/**
+ * Why: who may create a repository under a namespace (POST /api/repos/create): the account
+ * itself, or an organization's admin, write and contributor members (hub-docs
+ * organizations-security.md: a contributor creates repositories and writes those it created);
+ * never a read token; a fine-grained token only with repo.write on that namespace. Returns the
+ * refusal's words, or undefined. The Hub's words are those users quote (OpenCodeInterpreter#13,
+ * nlp-with-transformers/notebooks#60): "You don't have the rights to create a dataset under this
+ * namespace"; that a read token or an organization's token policy gets the same words is
+ * unverified (the policy gets orgTokenWords).
+ */
+export function createRefusal(
+  caller: Extract<GitCaller, { kind: 'user' }>,
+  repo: string,
+  policies: ReadonlyMap<string, FakeOrgPolicy>,
+): string | undefined {
+  const namespace = namespaceOf(repo);
+  const words = `You don't have the rights to create a ${repoTypeOf(repo)} under this namespace`;
+  const policy = orgTokenRefusal(caller, namespace, policies.get(namespace));
+  if (policy) return orgTokenWords(namespace, policy);
+  if (caller.token.role === 'read') return words;
+  const role = roleIn(caller.user, namespace);
+  const account =
+    namespace === caller.user.name || role === 'admin' || role === 'write' || role === 'contributor';
+  if (!account) return words;
+  if (caller.token.role === 'fineGrained') {
+    const scoped = (caller.token.fineGrained?.scoped ?? []).some(
+      (scope) =>
+        (scope.entity.type === 'user' || scope.entity.type === 'org') &&
+        scope.entity.name === namespace &&
+        scope.permissions.includes('repo.write'),
+    );
+    if (!scoped) return words;
+  }
   return undefined;
 }
 

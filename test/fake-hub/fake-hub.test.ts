@@ -424,7 +424,8 @@ describe('fake hub whoami-v2', () => {
 
   it('answers anything else with a 404 JSON', async () => {
     const hub = await hubFor();
-    const response = await fetch(`${hub.httpUrl}/api/models/alice/nothing`);
+    // (/api/models/NAME/REPO is repository info now: see api-list.test.ts.)
+    const response = await fetch(`${hub.httpUrl}/api/collections-of-nothing/alice/nothing`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: 'Not found' });
   });

@@ -83,7 +83,15 @@ export function handleGitHttp(req: IncomingMessage, res: ServerResponse, hub: Hu
       REMOTE_USER: caller.kind === 'user' ? caller.user.name : '',
       REMOTE_ADDR: '127.0.0.1',
       ...(refusal?.reason === 'no_write'
-        ? { HFGD_PUSH_DENIED: '1', ...(refusal.detail ? { HFGD_PUSH_DENIED_DETAIL: refusal.detail } : {}) }
+        ? {
+            HFGD_PUSH_DENIED: '1',
+            ...(refusal.detail ? { HFGD_PUSH_DENIED_DETAIL: refusal.detail } : {}),
+            // A pull request's author may push to its refs/pr/N without write access (hub-docs
+            // repositories-pull-requests-discussions.md); the hook refuses every other ref.
+            ...(caller.kind === 'user'
+              ? { HFGD_PR_REFS: (hub.pullRequestRefs?.(repo, caller.user.name) ?? []).join(' ') }
+              : {}),
+          }
         : {}),
     },
     stdio: ['pipe', 'pipe', 'inherit'],

@@ -47,7 +47,14 @@ export function gitOverSsh(options: GitSshOptions): GitExecHandler {
     const writing =
       service === 'git-receive-pack' || (service === 'git-lfs-authenticate' && operation === 'upload');
     const refusal = decide(caller, repo, writing, hub.repos.get(repo), hub.policies);
-    if (refusal) return fail(sshWords(refusal, repo, user?.name));
+    // A pull request's author pushes to its refs/pr/N without write access (hub-docs
+    // repositories-pull-requests-discussions.md): receive-pack runs, and the pre-receive hook
+    // refuses any other ref with the Hub's "DENIED update REF: forbidden" (huggingface_hub#937).
+    const prRefs =
+      user && refusal?.reason === 'no_write' && service === 'git-receive-pack'
+        ? (hub.pullRequestRefs?.(repo, user.name) ?? [])
+        : [];
+    if (refusal && prRefs.length === 0) return fail(sshWords(refusal, repo, user?.name));
     if (service === 'git-lfs-authenticate') {
       // A key on no account reads public repositories' LFS objects without a credential (what the
       // Hub hands such a key is unverified: no header is the tolerant guess).
@@ -77,6 +84,7 @@ export function gitOverSsh(options: GitSshOptions): GitExecHandler {
         HOME: hub.reposDir,
         GIT_CONFIG_NOSYSTEM: '1',
         ...(env.GIT_PROTOCOL ? { GIT_PROTOCOL: env.GIT_PROTOCOL } : {}),
+        ...(prRefs.length > 0 ? { HFGD_PUSH_DENIED: '1', HFGD_PR_REFS: prRefs.join(' ') } : {}),
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -1,4 +1,5 @@
-// The fake hub's HTTP side: whoami-v2 for tokens and the /settings/keys page where a person pastes a key.
+// The fake hub's HTTP side: whoami-v2 for tokens, the /settings/keys page where a person pastes a
+// key, smart-HTTP git, the LFS batch API and the rest of the Hub's API (api.ts).
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -6,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { KeyRing } from './keys';
 import type { HubState, RepoRules } from './access';
 import { handleGitHttp } from './git-http';
+import { handleHubApi, type ApiContext } from './api';
 import { LFS_MAX_BYTES, LfsServer, type LfsSettings } from './lfs';
 import { fakeId } from './users';
 import type { FakeOrgPolicy, FakeToken, FakeUser } from './users';
@@ -31,6 +33,8 @@ export interface HttpServerOptions {
   readonly whoamiLimit?: { readonly max: number; readonly windowMs: number };
   /** Uploads over this size need the multipart transfer (default 5 GB; tests set it small). */
   readonly lfsMaxBytes?: number;
+  /** The Hub's API (create, list, info, Space runtime, discussions); needs reposDir. */
+  readonly api?: Omit<ApiContext, 'hub'>;
 }
 
 /** Why: a running HTTP server. */
@@ -67,8 +71,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         tokens,
         policies: options.policies ?? new Map(),
         baseUrl: () => `http://${host}:${port}`,
+        ...(options.api
+          ? {
+              pullRequestRefs: (repo: string, user: string) =>
+                options.api?.store.pullRequestRefs(repo, user) ?? [],
+            }
+          : {}),
       }
     : undefined;
+  const api: ApiContext | undefined = hub && options.api ? { hub, ...options.api } : undefined;
   const lfs = hub ? new LfsServer(hub, lfsSettings) : undefined;
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -81,6 +92,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     const path = new URL(req.url ?? '/', 'http://fake-hub.invalid').pathname;
     if (lfs?.handle(req, res)) return;
     if (hub && handleGitHttp(req, res, hub)) return;
+    if (api && handleHubApi(req, res, api)) return;
     if (path === '/api/whoami-v2' && req.method === 'GET') return whoami(req, res);
     if (path === '/settings/keys' && req.method === 'GET') return sendKeysPage(res, 200);
     if (path === '/settings/keys' && req.method === 'POST') return addKeyFromForm(req, res);

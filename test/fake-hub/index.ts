@@ -1,8 +1,8 @@
 // The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting and git over SSH,
-// whoami-v2, smart-HTTP git, the LFS batch API, the keys page), for integration and end-to-end
+// whoami-v2, smart-HTTP git, the LFS batch API, the keys page, and the API for creating and
+// listing repositories, Space runtimes and pull requests: api.ts), for integration and end-to-end
 // tests and for manual trials (`npm run fake-hub`). Each behaviour cites its public source.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { gitOverSsh } from './git-ssh';
 import { lfsObjectPath } from './lfs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ import { KeyRing } from './keys';
 import { startHttpServer } from './http-server';
 import type { RunningHttpServer } from './http-server';
 import { startSshServer } from './ssh-server';
+import { ApiStore, type FakeDiscussion, type FakeSpaceStage, type SpaceSdk } from './api-store';
+import { commitFiles, initBareRepo, REPO_PATH, refSha } from './bare-repo';
 import type { HubState, RepoRules } from './access';
 import type { GitExecHandler } from './ssh-server';
 import { DEFAULT_USERS, checkUsers } from './users';
@@ -39,6 +41,8 @@ export type {
   FakeUser,
 } from './users';
 export type { GitExecHandler, GitExecRequest } from './ssh-server';
+export type { FakeDiscussion, FakeSpaceStage, SpaceSdk } from './api-store';
+export { defaultGitattributes, spaceReadme } from './hub-defaults';
 export { fingerprintOf } from './keys';
 
 /** Why: lets a test choose the accounts and who is signed in on the web pages. */
@@ -95,6 +99,17 @@ export interface FakeHub {
   lfsObject(repoPath: string, oid: string): string | undefined;
   /** How many whoami-v2 requests the hub has received. */
   whoamiCalls(): number;
+  /**
+   * Puts a Space in a runtime stage (with the build's error message), as GET
+   * /api/spaces/NAME/REPO/runtime then answers until the next push to main starts a build.
+   */
+  setSpaceStage(path: string, stage: FakeSpaceStage, errorMessage?: string): void;
+  /** The repository's pull requests (opened through the discussions API), oldest first. */
+  pullRequests(path: string): readonly FakeDiscussion[];
+  /** The commit a ref (`refs/pr/1`, `refs/heads/main`, `main`) names in the hub's repository, or undefined. */
+  refOf(path: string, ref: string): string | undefined;
+  /** The bare repository on disk of a repository that exists (however it was made), or undefined. */
+  gitDirOf(path: string): string | undefined;
   /** Closes both servers and every open connection, and removes the repositories. */
   stop(): Promise<void>;
 }
@@ -112,6 +127,23 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
   const repos = new Map<string, RepoRules>();
   const policies = new Map((options.orgs ?? []).map((policy) => [policy.name, policy]));
   const reposDir = mkdtempSync(join(tmpdir(), 'hfgd-fake-hub-repos-'));
+  const store = new ApiStore(reposDir);
+  // FakeHub.createRepo makes an empty repository (as tests always had them); the API's creation
+  // adds the Hub's first commit (api-repos.ts).
+  const makeRepo = (
+    path: string,
+    rules: RepoRules,
+    seed?: { readonly author: string; readonly sdk?: SpaceSdk; readonly files: ReadonlyMap<string, Buffer> },
+  ): void => {
+    if (!REPO_PATH.test(path)) throw new Error(`fake hub: not a Hub repository path: ${path}`);
+    const gitDir = join(reposDir, `${path}.git`);
+    initBareRepo(gitDir);
+    if (seed) commitFiles(gitDir, seed.files, seed.author);
+    // The exact path is what exists: the Hub's names are case-sensitive (HUB-FACTS), whatever
+    // the file system of the machine running the tests.
+    repos.set(path, rules);
+    store.added(path, seed?.sdk);
+  };
   let http: RunningHttpServer | undefined;
   // Git over SSH on the same repos; it reaches the HTTP side (LFS) once that has started. The
   // tokens map is the HTTP side's; SSH decides with keys, which need none.
@@ -121,6 +153,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
     tokens: new Map<string, { readonly user: FakeUser; readonly token: FakeToken }>(),
     policies,
     baseUrl: () => `http://${host}:${http?.port ?? 0}`,
+    pullRequestRefs: (repo, user) => store.pullRequestRefs(repo, user),
   };
   const onGitExec =
     options.onGitExec ??
@@ -143,6 +176,7 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       reposDir,
       repos,
       policies,
+      api: { store, createRepo: makeRepo },
       ...(options.whoamiLimit ? { whoamiLimit: options.whoamiLimit } : {}),
       ...(options.lfsMaxBytes !== undefined ? { lfsMaxBytes: options.lfsMaxBytes } : {}),
     });
@@ -170,20 +204,15 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       return existsSync(file) ? file : undefined;
     },
     createRepo(path, rules) {
-      if (!/^(?:datasets\/|spaces\/)?[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/.test(path)) {
-        throw new Error(`fake hub: not a Hub repository path: ${path}`);
-      }
-      const gitDir = join(reposDir, `${path}.git`);
-      const made = spawnSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', gitDir]);
-      if (made.status !== 0) throw new Error(`fake hub: git init failed: ${made.stderr}`);
-      spawnSync('git', ['--git-dir', gitDir, 'config', 'http.receivepack', 'true']);
-      // The Hub's push rules (10 MiB, binary files over 1 MiB) as a real pre-receive hook.
-      copyFileSync(join(__dirname, 'pre-receive.cjs'), join(gitDir, 'hooks', 'pre-receive'));
-      chmodSync(join(gitDir, 'hooks', 'pre-receive'), 0o755);
-      // The exact path is what exists: the Hub's names are case-sensitive (HUB-FACTS), whatever
-      // the file system of the machine running the tests.
-      repos.set(path, rules ?? {});
-      return { path, url: `http://${host}:${http.port}/${path}`, gitDir };
+      makeRepo(path, rules ?? {});
+      return { path, url: `http://${host}:${http.port}/${path}`, gitDir: join(reposDir, `${path}.git`) };
+    },
+    setSpaceStage: (path, stage, errorMessage) => store.setStage(path, stage, errorMessage),
+    pullRequests: (path) => store.discussionsOf(path).filter((d) => d.isPullRequest),
+    gitDirOf: (path) => (repos.has(path) ? join(reposDir, `${path}.git`) : undefined),
+    refOf(path, ref) {
+      if (!repos.has(path)) return undefined;
+      return refSha(join(reposDir, `${path}.git`), ref);
     },
     limitLfsBatch(limited) {
       http.lfsSettings.rateLimited = limited;

@@ -25,15 +25,20 @@ const updates = require('node:fs')
 
 // The account may not write here (access.ts decided it): the Hub's words (huggingface_hub#937),
 // one line per ref, and nothing lands. HFGD_PUSH_DENIED_DETAIL is the fake's own, unverified
-// sentence for an org role or a fine-grained token (see access.ts writeRefusal).
-if (process.env.HFGD_PUSH_DENIED) {
+// sentence for an org role or a fine-grained token (see access.ts writeRefusal). The refs/pr/N of
+// the pusher's own open pull requests (HFGD_PR_REFS) are allowed: a pull request's author pushes
+// there without write access (hub-docs repositories-pull-requests-discussions.md), and the Hub's
+// file rules below still apply to them (HUB-FACTS: "the rule applies to refs/pr/N too").
+const prRefs = new Set((process.env.HFGD_PR_REFS || '').split(' ').filter(Boolean));
+const forbidden = updates.filter(([, , ref]) => !prRefs.has(ref));
+if (process.env.HFGD_PUSH_DENIED && forbidden.length > 0) {
   const dashes = '-'.repeat(58);
   const detail = process.env.HFGD_PUSH_DENIED_DETAIL ? `. ${process.env.HFGD_PUSH_DENIED_DETAIL}` : '';
   process.stderr.write(
     [
       dashes,
       'Your push was rejected for the following reasons:',
-      ...updates.map(([, , ref]) => `DENIED update ${ref}: forbidden${detail}`),
+      ...forbidden.map(([, , ref]) => `DENIED update ${ref}: forbidden${detail}`),
       dashes,
       '',
     ].join('\n'),

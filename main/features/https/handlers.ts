@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ErrorCode, RepoCheck, Result, TokenReport } from '../../../preload/contract';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
@@ -15,16 +14,14 @@ import { readConflicts } from '../../git/conflicts';
 import { push } from '../../git/push';
 import { checkRepoPath, RepoPathError } from '../../git/repo-path';
 import { listRemotes, remoteView, setRemoteUrl, type RemoteEntry } from '../../git/remotes';
-import { checkToken, readTokenInput, type TokenCheck, type TokenSummary } from '../../hub/token';
+import { checkToken, readTokenInput, type TokenCheck } from '../../hub/token';
+import { checkedToken, rememberToken, vaultOf } from './vault';
 
 // The HTTPS route's operations. A pasted token crosses from the renderer once; from then on the
 // renderer holds only an opaque handle and the masked form, and the token itself reaches nothing
 // but whoami's Authorization header and `git credential approve`'s stdin.
 
 const REF = z.string().uuid('must be the handle the token check returned');
-/** How long the app holds a checked token that was not saved: long enough to read the summary. */
-const VAULT_MS = 30 * 60 * 1000;
-const VAULT_MAX = 8;
 
 const CHECK_FAILURES: Record<Exclude<TokenCheck, { ok: true }>['reason'], { code: ErrorCode; hint: string }> =
   {
@@ -57,25 +54,10 @@ function repoFailure<T>(error: unknown): Result<T> {
   return fail('internal', 'The app could not read that repository.', 'Try again.', errorText(error));
 }
 
-/** The HTTPS route's handlers; one vault of checked tokens per app instance. */
+/** The HTTPS route's handlers; the checked tokens are the session's vault (vault.ts). */
 export function httpsHandlers(): HandlerTable<
   'checkToken' | 'credentialSetup' | 'storeToken' | 'forgetToken' | 'checkRepo' | 'cleanRemote' | 'tryPush'
 > {
-  const vault = new Map<
-    string,
-    { readonly token: string; readonly summary: TokenSummary; readonly at: number }
-  >();
-
-  const remember = (token: string, summary: TokenSummary): string => {
-    const now = Date.now();
-    for (const [ref, entry] of vault)
-      if (now - entry.at > VAULT_MS || entry.token === token) vault.delete(ref);
-    while (vault.size >= VAULT_MAX) vault.delete(vault.keys().next().value as string);
-    const ref = randomUUID();
-    vault.set(ref, { token, summary, at: now });
-    return ref;
-  };
-
   const inspectRepo = async (
     path: string,
     context: HandlerContext,
@@ -121,7 +103,7 @@ export function httpsHandlers(): HandlerTable<
   return {
     checkToken: {
       schema: z.object({ token: z.string().max(4096, 'is far too long to be a token') }),
-      handle: async ({ token: raw }, { settings }) => {
+      handle: async ({ token: raw }, { settings, session }) => {
         const input = readTokenInput(raw);
         if (!input.ok)
           return fail(
@@ -136,7 +118,7 @@ export function httpsHandlers(): HandlerTable<
         }
         const { summary } = check;
         const report: TokenReport = {
-          ref: remember(input.token, summary),
+          ref: rememberToken(session, input.token, summary),
           masked: maskToken(input.token),
           account: summary.account,
           fullname: summary.fullname,
@@ -168,9 +150,9 @@ export function httpsHandlers(): HandlerTable<
 
     storeToken: {
       schema: z.object({ ref: REF, allowPlaintext: z.boolean() }),
-      handle: async ({ ref, allowPlaintext }, { settings, env }) => {
-        const entry = vault.get(ref);
-        if (!entry || Date.now() - entry.at > VAULT_MS)
+      handle: async ({ ref, allowPlaintext }, { settings, env, session }) => {
+        const entry = checkedToken(session, ref);
+        if (!entry)
           return fail(
             'token_not_checked',
             'The app no longer holds that token.',
@@ -223,7 +205,7 @@ export function httpsHandlers(): HandlerTable<
             return fail('invalid_input', error.message, 'Paste the token again.');
           throw error;
         }
-        vault.delete(ref);
+        vaultOf(session).delete(ref);
         const storage =
           plan.configured.find((candidate) => candidate.name === helper)?.storage ??
           (helper === 'store' ? 'plaintext' : 'keychain');
@@ -239,8 +221,8 @@ export function httpsHandlers(): HandlerTable<
 
     forgetToken: {
       schema: z.null(),
-      handle: async (_request, { settings, env }) => {
-        vault.clear();
+      handle: async (_request, { settings, env, session }) => {
+        vaultOf(session).clear();
         const before = await readStoredToken(settings.home, settings.hubEndpoint, env);
         const outcome = await rejectToken(settings.home, { endpoint: settings.hubEndpoint }, env);
         if (!outcome.ok)

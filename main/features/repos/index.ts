@@ -10,3 +10,4 @@ export { readConflicts } from '../../git/conflicts';
 // The gate every push shares (the token screen's too): nothing is pushed mid-merge or with files unmerged.
 export { refuseWhileInProgress } from './safety/pull';
 export { SafetyError } from './safety/errors';
+export { readRecent, type RecentRepo } from './recent';

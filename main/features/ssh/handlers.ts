@@ -187,6 +187,8 @@ export function sshHandlers(): HandlerTable<
             signal: controller.signal,
             onLine: (stream, line) => emit('sshTestOutput', { runId, stream, line }),
           });
+          // Remembered for the Hub's API account view, which checks it is the token's account too.
+          if (verdict.kind === 'authenticated' && verdict.user) session.sshGreetingUser = verdict.user;
           return ok(verdict);
         } finally {
           if (running.get(runId) === controller) running.delete(runId);
