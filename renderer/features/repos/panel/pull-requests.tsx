@@ -34,8 +34,9 @@ export function PullRequests() {
       {done ? (
         <div className="success-note" role="status">
           <p>
-            {done.opened ? `Pull request #${done.pr.num} is open` : `Pushed to pull request #${done.pr.num}`}{' '}
-            (your commits are on {done.pushed}).
+            {done.opened ? `Pull request #${done.pr.num} is open` : `Pushed to pull request #${done.pr.num}`}:
+            your commits are on its branch <code>{done.pr.ref}</code> on the Hub, up to{' '}
+            <code>{done.pushed.slice(0, 7)}</code>.
           </p>
           <p>
             <ExternalLink href={done.pr.url}>See the pull request on the Hub</ExternalLink>
