@@ -28,7 +28,7 @@ export function ExternalLink({ href, children }: { readonly href: string; readon
         {children}
         <span className="visually-hidden"> (opens in your browser)</span>
       </a>
-      <LinkText url={href} />
+      <LinkText url={href} shown={children === href} />
       {error ? (
         <span className="inline-error" role="alert">
           {' '}

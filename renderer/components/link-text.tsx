@@ -6,13 +6,14 @@ import { CopyButton } from './copy-button';
  * which may not be the one the person is looking at (a remote machine, another profile): every
  * link the app opens is then also shown as text to copy. The desktop app shows nothing extra.
  */
-export function LinkText({ url }: { readonly url: string }) {
+export function LinkText({ url, shown = false }: { readonly url: string; readonly shown?: boolean }) {
   const browser = useAppStore((state) => state.appInfo?.transport === 'browser');
   if (!browser) return null;
+  // A link whose words are its address already (`shown`) needs only the Copy button.
   return (
     <span className="link-text">
       {' '}
-      <code className="link-text__url">{url}</code>
+      {shown ? null : <code className="link-text__url">{url}</code>}
       <CopyButton text={url} label={`Copy the address ${url}`} />
     </span>
   );

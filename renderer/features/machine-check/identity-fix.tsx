@@ -17,6 +17,8 @@ export function IdentityFix() {
   return (
     <form
       className="fix token-form"
+      // The app's own words for a bad email, not the browser's bubble.
+      noValidate
       aria-label="Your name and email for commits"
       onSubmit={(event) => {
         event.preventDefault();
