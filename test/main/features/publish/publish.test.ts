@@ -321,6 +321,24 @@ describe('folders the app refuses', () => {
   });
 });
 
+describe('a refused push', () => {
+  it('is explained by the failure table, and the folder keeps its files', async () => {
+    hub.createRepo('bob/theirs');
+    const path = folder('not-mine', { 'a.txt': 'a\n' });
+    const result = await call<PublishResult>('publishFolder', {
+      runId: 'p3',
+      path,
+      target: { ...target('theirs'), namespace: 'bob', create: false },
+      transport: 'https',
+      identity: { name: 'Ada', email: 'ada@example.com' },
+      message: null,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'git_failed' } });
+    if (!result.ok) expect(result.error.outcome?.kind).not.toBe('unknown');
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('a\n');
+  }, 120_000);
+});
+
 describe('hubBranches', () => {
   it('lists a repository’s branches and its default one', async () => {
     expect(await call('hubBranches', { input: 'alice/my-model', transport: 'https' })).toEqual({
