@@ -395,7 +395,16 @@ export async function publishFolder(
     lfsFiles = await trackLargeFiles(gitContext, place(true));
     progress.step('commit', 'Committing your changes');
     await commitAll(gitContext, repo, message);
-    if (hubCommit) {
+    // Already joined (a publish again, after a refused or cancelled push): nothing to merge.
+    const joined =
+      hubCommit !== undefined &&
+      (
+        await git(gitContext, ['merge-base', '--is-ancestor', hubCommit, 'HEAD'], {
+          cwd: repo,
+          okExitCodes: [0, 1],
+        })
+      ).exitCode === 0;
+    if (hubCommit && !joined) {
       progress.step('merge', 'Joining the Hub repository’s first commit');
       await joinWithHistory(gitContext, repo, hubCommit, notes);
     }

@@ -193,6 +193,16 @@ describe('publish a plain folder', () => {
     expect(hashes(path, ['.gitattributes'])).toEqual(before);
     expect((await sh(path, ['lfs', 'ls-files', '--name-only'])).out.trim()).toBe('a.foo');
     if (result.ok) expect(result.value.notes.join(' ')).toContain('merged with yours');
+    // Publishing again (as after a refused or cancelled push) joins nothing twice and works.
+    writeFileSync(join(path, 'later.md'), 'later\n');
+    expect(await publish(path, target('with-attributes'))).toMatchObject({
+      ok: true,
+      value: { repo: { created: false } },
+    });
+    expect((await sh(path, ['rev-list', '--count', 'HEAD'])).out.trim()).toBe('3');
+    expect((await sh(path, ['rev-parse', 'HEAD'])).out.trim()).toBe(
+      hub.refOf('alice/with-attributes', 'main'),
+    );
   }, 120_000);
 });
 
