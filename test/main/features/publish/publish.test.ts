@@ -135,6 +135,13 @@ describe('publish a plain folder', () => {
       },
     });
     if (!looked.ok) return;
+    // No name or email set yet; whoami's full name is the suggestion.
+    expect(looked.value.identity).toEqual({
+      name: null,
+      email: null,
+      suggestedName: 'Alice Example',
+      suggestedEmail: null,
+    });
     expect(looked.value.lfsFiles.map((file) => [file.path, file.reason]).sort()).toEqual([
       ['big.txt', 'large'],
       ['weights.dat', 'binary'],
@@ -174,6 +181,17 @@ describe('publish a plain folder', () => {
     expect(attributes).toContain('*.dat filter=lfs diff=lfs merge=lfs -text\n');
     expect((await sh(path, ['config', '--local', 'user.name'])).out.trim()).toBe('Ada');
     expect((await sh(path, ['status', '--porcelain'])).out).toBe('');
+    // Looked at again: a repository connected to its Hub repository, nothing left to commit.
+    expect(await call('inspectFolder', { path })).toMatchObject({
+      ok: true,
+      value: {
+        isRepo: true,
+        hasCommits: true,
+        files: 0,
+        connected: { remote: 'origin', repo: 'alice/my-model', kind: 'model' },
+        identity: { name: 'Ada', email: 'ada@example.com' },
+      },
+    });
   }, 120_000);
 
   it('keeps every line of the folder’s own .gitattributes after the Hub’s', async () => {
