@@ -175,6 +175,16 @@ async function lfsInHead(context: GitContext, repo: string): Promise<Set<string>
   );
 }
 
+/** Folders of the commit that are repositories of their own (gitlinks, mode 160000): git adds a link, not their files. */
+async function embeddedRepos(context: GitContext, repo: string): Promise<string[]> {
+  const out = await git(context, ['ls-files', '-s', '-z'], { cwd: repo, stdoutEncoding: 'latin1' });
+  return Buffer.from(out.stdout, 'latin1')
+    .toString('utf8')
+    .split('\u0000')
+    .filter((entry) => entry.startsWith('160000 '))
+    .map((entry) => entry.slice(entry.indexOf('\t') + 1));
+}
+
 /** Publishes a folder (see the file's head); throws PublishError with words and a way forward. */
 export async function publishFolder(
   context: HandlerContext,
@@ -311,6 +321,11 @@ export async function publishFolder(
         'Put the files in the folder, then publish again.',
       );
   }
+  const links = await embeddedRepos(gitContext, repo);
+  if (links.length > 0)
+    notes.push(
+      `${links.slice(0, 3).join(', ')}${links.length > 3 ? ` and ${links.length - 3} more` : ''} ${links.length === 1 ? 'is a Git repository' : 'are Git repositories'} of ${links.length === 1 ? 'its' : 'their'} own, so the Hub gets a link to ${links.length === 1 ? 'it' : 'them'} (a submodule), not ${links.length === 1 ? 'its' : 'their'} files.`,
+    );
   const stored = await lfsInHead(gitContext, repo);
   const missed = lfsFiles.filter((path) => !stored.has(path));
   if (missed.length > 0)

@@ -197,7 +197,16 @@ describe('publish a plain folder', () => {
   it('keeps every line of the folder’s own .gitattributes after the Hub’s', async () => {
     const own =
       '# mine\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.foo filter=lfs diff=lfs merge=lfs -text\n\n*.md text\n';
-    const path = folder('with-attributes', { '.gitattributes': own, 'a.foo': 'foo\n', 'x.md': 'x\n' });
+    const path = folder('with-attributes', {
+      '.gitattributes': own,
+      'a.foo': 'foo\n',
+      'x.md': 'x\n',
+      'vendor/lib/f.txt': 'f\n',
+    });
+    // A folder that is a repository of its own: git adds a link to it, and the notes say so.
+    await sh(join(path, 'vendor', 'lib'), ['init', '--quiet']);
+    await sh(join(path, 'vendor', 'lib'), ['add', '-A']);
+    await sh(join(path, 'vendor', 'lib'), ['commit', '--quiet', '-m', 'lib']);
     const before = hashes(path, ['.gitattributes']);
     const result = await publish(path, target('with-attributes'));
     expect(result).toMatchObject({ ok: true });
@@ -211,6 +220,8 @@ describe('publish a plain folder', () => {
     expect(hashes(path, ['.gitattributes'])).toEqual(before);
     expect((await sh(path, ['lfs', 'ls-files', '--name-only'])).out.trim()).toBe('a.foo');
     if (result.ok) expect(result.value.notes.join(' ')).toContain('merged with yours');
+    if (result.ok)
+      expect(result.value.notes.join(' ')).toContain('vendor/lib is a Git repository of its own');
     // Publishing again (as after a refused or cancelled push) joins nothing twice and works.
     writeFileSync(join(path, 'later.md'), 'later\n');
     expect(await publish(path, target('with-attributes'))).toMatchObject({
