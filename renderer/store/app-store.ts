@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from '../features/app/app-info-slice';
 import { createViewSlice, type ViewSlice } from '../features/app/view-slice';
 import { createTokenSlice, type TokenSlice } from '../features/https/token-slice';
+import { createHubSlice, type HubSlice } from '../features/hub/hub-slice';
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
 import { createReposSlice, type ReposSlice } from '../features/repos/repos-slice';
 import { createWorkspaceOpsSlice, type WorkspaceOpsSlice } from '../features/repos/workspace-ops-slice';
@@ -31,6 +32,7 @@ export type AppStore = WizardSlice &
   ReposSlice &
   WorkspaceSlice &
   WorkspaceOpsSlice &
+  HubSlice &
   AppInfoSlice &
   RootSlice;
 
@@ -45,6 +47,7 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createReposSlice(set, get, api),
   ...createWorkspaceSlice(set, get, api),
   ...createWorkspaceOpsSlice(set, get, api),
+  ...createHubSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();
