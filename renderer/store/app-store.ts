@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from '../features/app/app-info-slice';
 import { createViewSlice, type ViewSlice } from '../features/app/view-slice';
 import { createTokenSlice, type TokenSlice } from '../features/https/token-slice';
+import { createHubSlice, type HubSlice } from '../features/hub/hub-slice';
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
 import { createPullRequestSlice, type PullRequestSlice } from '../features/repos/pull-request-slice';
 import { createReposSlice, type ReposSlice } from '../features/repos/repos-slice';
@@ -33,6 +34,7 @@ export type AppStore = WizardSlice &
   PullRequestSlice &
   WorkspaceSlice &
   WorkspaceOpsSlice &
+  HubSlice &
   AppInfoSlice &
   RootSlice;
 
@@ -48,6 +50,7 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createPullRequestSlice(set, get, api),
   ...createWorkspaceSlice(set, get, api),
   ...createWorkspaceOpsSlice(set, get, api),
+  ...createHubSlice(set, get, api),
   ...createAppInfoSlice(set, get, api),
   startOver: () => {
     const { appInfo, appInfoError } = get();

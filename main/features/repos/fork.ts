@@ -121,14 +121,17 @@ export async function forkWithLfs(
       );
   }
   // A fork is a copy: a repository the Hub has just created holds one commit of its own (the
-  // Hub's .gitattributes), which must not block the upstream's history, so the default branch
-  // is forced onto upstream's, with a lease: only over what the clone saw there, never over a
-  // commit someone pushed to the fork in between.
+  // Hub's .gitattributes, a Space's README), which must not block the upstream's history, so the
+  // default branch is forced onto upstream's, with a lease: only over what the clone saw there,
+  // never over a commit someone pushed to the fork in between. A copy with work of its own (a
+  // repository of the person's that existed) is never forced: a push that is not a fast-forward
+  // is refused, and the failure table says why.
+  const forced = await onlyHubFirstCommit(local, `refs/remotes/origin/${branch}`);
   const pushed = await remote(
     [
       'push',
       '--progress',
-      '--force-with-lease',
+      ...(forced ? ['--force-with-lease'] : []),
       '--set-upstream',
       '--',
       'origin',
@@ -156,6 +159,23 @@ export async function forkWithLfs(
     branches: [branch, ...others],
     output: `${pushed.output}\n${checkout.stdout}`.trim(),
   };
+}
+
+/** The Hub's own first commit and nothing else on the fork's branch (or no branch at all). */
+async function onlyHubFirstCommit(
+  local: (
+    args: readonly string[],
+    okExitCodes?: readonly number[],
+  ) => Promise<{ stdout: string; exitCode: number | null }>,
+  ref: string,
+): Promise<boolean> {
+  const count = await local(['rev-list', '--count', ref, '--'], [0, 128]);
+  if (count.exitCode !== 0) return true;
+  if (count.stdout.trim() !== '1') return false;
+  const names = (await local(['ls-tree', '--name-only', ref])).stdout
+    .split('\n')
+    .filter((name) => name !== '');
+  return names.every((name) => name === '.gitattributes' || name === 'README.md');
 }
 
 /**

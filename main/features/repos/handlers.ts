@@ -15,7 +15,8 @@ import { checkRepoPath } from '../../git/repo-path';
 import { stage } from '../../git/stage';
 import { repoStatus } from '../../git/status';
 import { repoPageUrl } from '../../hub/hub-api';
-import { parseRepoInput, revisionRefusal, type RepoKind, type RepoRef } from '../../hub/repo-ref';
+import { cloneUrl, parseRepoInput, revisionRefusal, type RepoKind, type RepoRef } from '../../hub/repo-ref';
+import { remoteBranches } from '../../git/remote-branches';
 import { readStoredToken } from '../https';
 import { checkHostKeys, listKeys } from '../ssh';
 import { CloneError, cloneRepo } from './clone';
@@ -479,6 +480,27 @@ export function repoHandlers(
             `“${badBranch}” is not a branch name.`,
             'Pick branches from the list of the original’s branches.',
           );
+        // The branches asked for, checked against the upstream before anything is created or cloned.
+        if ((request.branches ?? []).length > 0) {
+          const listed = await remoteBranches(
+            gitContextOf(context),
+            cloneUrl(upstream.ref, request.transport, {
+              endpoint: context.settings.hubEndpoint,
+              sshHost: context.settings.sshHost,
+              sshPort: context.settings.sshPort,
+            }),
+            { timeoutMs: 30_000 },
+          );
+          const missing = listed.ok
+            ? (request.branches ?? []).filter((name) => !listed.value.branches.includes(name))
+            : [];
+          if (missing.length > 0)
+            return fail(
+              'not_found',
+              `The original has no branch ${missing.join(', ')}.`,
+              'Pick branches from the list of the original’s branches.',
+            );
+        }
         // No fork named: the app creates it under the account, with the upstream's name.
         let created: CreatedRepoView | undefined;
         let forkRef: RepoRef;

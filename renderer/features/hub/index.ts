@@ -2,7 +2,6 @@ import { lazy } from 'react';
 
 // The Hub's side of the app: your repositories on the Hub, publishing a folder, new repositories,
 // the token the Hub's API needs, a Space's runtime. What the rest of the app may use of it.
-// PLACEHOLDER-ISSUE-14: the screens are the hub UI helper's (branch p14-ui-hub).
 
 /** "Your repositories on the Hub": the account's and its organizations' repositories, with Clone and Open. */
 export const HubView = lazy(() => import('./hub-view').then((module) => ({ default: module.HubView })));

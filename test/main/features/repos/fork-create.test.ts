@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,33 @@ describe('fork that creates its destination', () => {
     ).toBe(OID.main);
   }, 120_000);
 
+  it('never forces over a copy that holds work of its own', async () => {
+    hub.createRepo('alice/has-work');
+    const work = join(root, 'has-work');
+    await sh(root, [
+      'clone',
+      '--quiet',
+      hub.httpUrl.replace('http://', `http://alice:${ALICE_WRITE_TOKEN}@`) + '/alice/has-work',
+      work,
+    ]);
+    writeFileSync(join(work, 'mine.txt'), 'mine\n');
+    await sh(work, ['add', '-A']);
+    await sh(work, ['commit', '--quiet', '-m', 'mine']);
+    await sh(work, ['push', '--quiet', 'origin', 'main']);
+    const before = hub.refOf('alice/has-work', 'main');
+    expect(before).toMatch(/^[0-9a-f]{40}$/);
+    const result = await call('forkRepo', {
+      runId: 'f3',
+      upstream: 'dave/upstream',
+      fork: 'alice/has-work',
+      destination: join(root, 'fork-3'),
+      transport: 'https',
+      branches: null,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'git_failed' } });
+    expect(hub.refOf('alice/has-work', 'main')).toBe(before);
+  }, 120_000);
+
   it('refuses a branch the upstream does not have, and an empty folder field in words', async () => {
     expect(
       await call('forkRepo', {
@@ -119,7 +146,8 @@ describe('fork that creates its destination', () => {
         transport: 'https',
         branches: ['nope'],
       }),
-    ).toMatchObject({ ok: false, error: { message: 'The original has no branch nope.' } });
+    ).toMatchObject({ ok: false, error: { code: 'not_found', message: 'The original has no branch nope.' } });
+    expect(existsSync(join(root, 'fork-2'))).toBe(false);
     expect(
       await call('cloneRepo', {
         runId: 'c1',
