@@ -48,34 +48,85 @@ async function bobsClone(hub: FakeHub, home: string): Promise<string> {
   return mine;
 }
 
-test.use({ appEnv: { HF_TOKEN: BOB_READ_TOKEN } });
-
-test('a refused push becomes a pull request on the Hub, with its link', async ({ app, hub, home, page }) => {
+test('a refused push over SSH becomes a pull request: the token asked for in place, then the link', async ({
+  app,
+  hub,
+  home,
+  page,
+}) => {
   const mine = await bobsClone(hub, home);
   const head = (await git(home, mine, ['rev-parse', 'HEAD'])).trim();
   await openInApp(page, app.url, mine);
+  let actions = 0;
 
   await page.getByRole('button', { name: 'Push', exact: true }).click();
-  const refused = page.getByRole('alert').filter({ hasText: 'may not write' });
-  await expect(refused).toBeVisible({ timeout: 30_000 });
+  actions += 1;
+  await expect(page.getByRole('alert').filter({ hasText: 'may not write' })).toBeVisible({ timeout: 30_000 });
+  await shoot(page, '139-push-refused.png');
   await page.getByRole('button', { name: 'Open a pull request instead' }).click();
-
-  // The title starts as the last commit's subject.
+  actions += 1;
   await expect(page.getByLabel('Title')).toHaveValue('Fix a typo in the README');
-  await page.getByLabel('Description (optional)').fill('The README had a typo.');
-  await shoot(page, '140-pull-request-form.png');
   await page.getByRole('button', { name: 'Open the pull request' }).click();
+  actions += 1;
+
+  // SSH keys cannot call the Hub's API: the token is asked for right here, with the reason.
+  const dialog = page.getByRole('dialog', { name: 'An access token is needed' });
+  await expect(dialog).toContainText(
+    'Pull requests are opened through the Hub’s API, which SSH keys cannot call.',
+  );
+  await dialog.getByLabel('Access token').fill(BOB_READ_TOKEN);
+  await dialog.getByRole('button', { name: 'Check the token' }).click();
+  actions += 2;
+  await dialog.getByRole('checkbox', { name: /Also save it for Git/ }).uncheck();
+  await shoot(page, '142-pull-request-token.png');
+  await dialog.getByRole('button', { name: 'Use this token' }).click();
+  actions += 2;
 
   await expect(page.getByText('Pull request #1 is open')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('link', { name: /See the pull request on the Hub/ })).toBeVisible();
-  await shoot(page, '141-pull-request-opened.png', { dark: '141-pull-request-opened-dark.png' });
+  await expect(dialog).toBeHidden();
   expect(hub.refOf('alice/shared', 'refs/pr/1')).toBe(head);
   expect(hub.pullRequests('alice/shared')).toMatchObject([{ num: 1, author: 'bob', ref: 'refs/pr/1' }]);
-
-  // The list shows it, and pushing again to it is one click.
-  await page.getByText('More', { exact: true }).click();
-  await page.getByRole('button', { name: 'Pull requests' }).click();
-  await expect(page.getByRole('list', { name: 'Open pull requests' })).toContainText(
-    'Fix a typo in the README',
+  console.log(
+    `pull_request_actions: ${String(actions)} (refused push to a linked pull request, token given)`,
   );
+});
+
+test.describe('with a token in the environment (HF_TOKEN)', () => {
+  test.use({ appEnv: { HF_TOKEN: BOB_READ_TOKEN } });
+
+  test('a refused push becomes a pull request on the Hub, with its link', async ({
+    app,
+    hub,
+    home,
+    page,
+  }) => {
+    const mine = await bobsClone(hub, home);
+    const head = (await git(home, mine, ['rev-parse', 'HEAD'])).trim();
+    await openInApp(page, app.url, mine);
+
+    await page.getByRole('button', { name: 'Push', exact: true }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'may not write' });
+    await expect(refused).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Open a pull request instead' }).click();
+
+    // The title starts as the last commit's subject.
+    await expect(page.getByLabel('Title')).toHaveValue('Fix a typo in the README');
+    await page.getByLabel('Description (optional)').fill('The README had a typo.');
+    await shoot(page, '140-pull-request-form.png');
+    await page.getByRole('button', { name: 'Open the pull request' }).click();
+
+    await expect(page.getByText('Pull request #1 is open')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('link', { name: /See the pull request on the Hub/ })).toBeVisible();
+    await shoot(page, '141-pull-request-opened.png', { dark: '141-pull-request-opened-dark.png' });
+    expect(hub.refOf('alice/shared', 'refs/pr/1')).toBe(head);
+    expect(hub.pullRequests('alice/shared')).toMatchObject([{ num: 1, author: 'bob', ref: 'refs/pr/1' }]);
+
+    // The list shows it, and pushing again to it is one click.
+    await page.getByText('More', { exact: true }).click();
+    await page.getByRole('button', { name: 'Pull requests' }).click();
+    await expect(page.getByRole('list', { name: 'Open pull requests' })).toContainText(
+      'Fix a typo in the README',
+    );
+  });
 });
