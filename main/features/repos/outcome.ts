@@ -65,8 +65,10 @@ export async function adviseUnlock(outcome: Outcome, settings: Settings, git: Gi
     const chosen = setup.config.identities.find((identity) => identity.exists && identity.key !== null);
     const key = setup.keys.list.find((candidate) => candidate.name === chosen?.key);
     if (!key || !key.usable || key.passphraseProtected === false || key.inAgent === true) return outcome;
+    // The keys page the SSH rule linked is not the way forward here: the passphrase field is.
     return {
-      ...outcome,
+      kind: outcome.kind,
+      ...(outcome.user === undefined ? {} : { user: outcome.user }),
       message: `Your SSH key ${key.name} is on this computer, but it is locked: it is not in the SSH agent (after a restart it has to be unlocked again).`,
       fix: `Type the passphrase of ${key.name} to unlock it, and the app tries again.`,
       action: 'unlock_key',

@@ -72,6 +72,7 @@ const refused = (kind: Outcome['kind']): Outcome => ({
   kind,
   message: 'ssh had no key to offer the Hub.',
   fix: 'Check the key is loaded in the agent.',
+  link: 'https://huggingface.co/settings/keys',
 });
 
 describe('adviseUnlock', () => {
@@ -88,6 +89,7 @@ describe('adviseUnlock', () => {
       expect(advised.files).toEqual(['hf_key']);
       expect(advised.kind).toBe(kind);
       expect(advised.fix).toMatch(/passphrase of hf_key/);
+      expect(advised.link).toBeUndefined();
     }
     // No agent at all (the app's own died with the last run): still the key to unlock.
     const noAgent = await adviseUnlock(refused('ssh_no_key'), settings, {
