@@ -313,7 +313,7 @@ describe('publish a Space', () => {
     });
   });
 
-  it('suggests a dataset for a folder of data files', async () => {
+  it('suggests a dataset for a folder of data files, and publishes it as one', async () => {
     const path = folder('My Data!', {
       'a.csv': '1\n',
       'b.parquet': 'x',
@@ -324,7 +324,18 @@ describe('publish a Space', () => {
       ok: true,
       value: { suggestedKind: 'dataset', suggestedName: 'My-Data' },
     });
-  });
+    const result = await publish(path, target('My-Data', 'dataset'));
+    expect(result).toMatchObject({
+      ok: true,
+      value: { repo: { id: 'alice/My-Data', kind: 'dataset' }, lfsFiles: ['b.parquet'] },
+    });
+    expect((await sh(path, ['remote', 'get-url', 'origin'])).out.trim()).toBe(
+      `${hub.httpUrl}/datasets/alice/My-Data`,
+    );
+    expect((await sh(path, ['rev-parse', 'HEAD'])).out.trim()).toBe(
+      hub.refOf('datasets/alice/My-Data', 'main'),
+    );
+  }, 120_000);
 });
 
 describe('folders the app refuses', () => {
