@@ -128,5 +128,14 @@ test.describe('with a token in the environment (HF_TOKEN)', () => {
     await expect(page.getByRole('list', { name: 'Open pull requests' })).toContainText(
       'Fix a typo in the README',
     );
+    // A second commit goes to the same pull request in one click.
+    writeFileSync(join(mine, 'NOTES.md'), 'More from Bob.\n');
+    await git(home, mine, ['add', 'NOTES.md']);
+    await git(home, mine, ['commit', '--quiet', '-m', 'Add notes']);
+    const second = (await git(home, mine, ['rev-parse', 'HEAD'])).trim();
+    await page.getByRole('button', { name: 'Push my commits to this pull request' }).click();
+    await expect(page.getByText('Pushed to pull request #1')).toBeVisible({ timeout: 30_000 });
+    expect(hub.refOf('alice/shared', 'refs/pr/1')).toBe(second);
+    await shoot(page, '143-pushed-to-pull-request.png');
   });
 });
