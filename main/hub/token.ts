@@ -89,6 +89,8 @@ export function readTokenInput(raw: string): TokenInput {
 export interface TokenSummary {
   readonly account: string;
   readonly fullname: string | null;
+  /** The account's email when whoami gives it (fine-grained tokens' answers may not); for git's identity. */
+  readonly email?: string;
   readonly orgs: readonly { readonly name: string; readonly role: string | null }[];
   readonly tokenName: string | null;
   /** `unknown` when whoami does not say (an OAuth sign-in's answer has no accessToken). */
@@ -127,9 +129,11 @@ export function summariseWhoami(body: unknown, token?: string): TokenSummary | u
   const fine = asRecord(accessToken.fineGrained ?? auth.fineGrained);
   const role = asString(accessToken.role);
   const scoped = Array.isArray(fine.scoped) ? fine.scoped : [];
+  const email = asString(root.email);
   return {
     account,
     fullname: asString(root.fullname),
+    ...(email && email.includes('@') ? { email } : {}),
     orgs: (Array.isArray(root.orgs) ? root.orgs : []).flatMap((org) => {
       const name = asString(asRecord(org).name);
       return name ? [{ name, role: asString(asRecord(org).roleInOrg) }] : [];

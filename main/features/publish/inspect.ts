@@ -94,7 +94,7 @@ export async function inspectFolder(context: HandlerContext, raw: string): Promi
       name: name || null,
       email: email || null,
       suggestedName: auth?.summary?.fullname ?? auth?.user ?? null,
-      suggestedEmail: null,
+      suggestedEmail: auth?.summary?.email ?? null,
     },
   };
 }

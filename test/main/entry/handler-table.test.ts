@@ -47,11 +47,12 @@ describe('the handler table’s wiring', () => {
     };
     const checked = await dispatch(table, 'checkToken', { token: ALICE_WRITE_TOKEN }, context);
     if (!checked.ok) throw new Error(checked.error.message);
-    const used = await dispatch(table, 'useApiToken', { ref: checked.value.ref, save: false }, context);
-    expect(used.ok && used.value.source).toBe('session');
+    const { ref } = checked.value as { readonly ref: string };
+    const used = await dispatch(table, 'useApiToken', { ref, save: false }, context);
+    expect(used).toMatchObject({ ok: true, value: { source: 'session', user: 'alice' } });
     expect(await dispatch(table, 'forgetToken', null, context)).toMatchObject({ ok: true });
     const after = await dispatch(table, 'hubAccount', null, context);
-    expect(after.ok && after.value.source).toBeNull();
+    expect(after).toMatchObject({ ok: true, value: { source: null } });
   });
 
   it('cancelRepoRun answers for a run id no feature knows', async () => {

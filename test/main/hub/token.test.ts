@@ -126,6 +126,7 @@ describe('checkToken against the fake hub', () => {
       summary: {
         account: 'erin',
         fullname: 'Erin Example',
+        email: 'erin@example.com',
         orgs: [],
         tokenName: null,
         role: 'unknown',

@@ -135,12 +135,12 @@ describe('publish a plain folder', () => {
       },
     });
     if (!looked.ok) return;
-    // No name or email set yet; whoami's full name is the suggestion.
+    // No name or email set yet; whoami's full name and email are the suggestion.
     expect(looked.value.identity).toEqual({
       name: null,
       email: null,
       suggestedName: 'Alice Example',
-      suggestedEmail: null,
+      suggestedEmail: 'alice@example.com',
     });
     expect(looked.value.lfsFiles.map((file) => [file.path, file.reason]).sort()).toEqual([
       ['big.txt', 'large'],
