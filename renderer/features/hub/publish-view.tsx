@@ -76,7 +76,7 @@ export function PublishView() {
       {!s.run ? (
         <p>
           <button type="button" className="button button--quiet" onClick={() => s.showView('hub')}>
-            Your repositories on the Hub
+            Back to your repositories on the Hub
           </button>
         </p>
       ) : null}
