@@ -80,7 +80,8 @@ export class ApiStore {
   }
 
   sdkOf(path: string): SpaceSdk | undefined {
-    return this.spaceState(path)?.sdk ?? readmeSdk(fileOnMain(this.gitDir(path), 'README.md'));
+    // The README's front matter configures the Space (hub-docs spaces-config-reference.md).
+    return readmeSdk(fileOnMain(this.gitDir(path), 'README.md')) ?? this.spaceState(path)?.sdk;
   }
 
   private spaceState(path: string): SpaceState | undefined {

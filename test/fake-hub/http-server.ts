@@ -1,4 +1,5 @@
-// The fake hub's HTTP side: whoami-v2 for tokens and the /settings/keys page where a person pastes a key.
+// The fake hub's HTTP side: whoami-v2 for tokens, the /settings/keys page where a person pastes a
+// key, smart-HTTP git, the LFS batch API and the rest of the Hub's API (api.ts).
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';

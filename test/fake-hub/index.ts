@@ -1,5 +1,6 @@
 // The fake hub: a loopback stand-in for the Hugging Face Hub (SSH greeting and git over SSH,
-// whoami-v2, smart-HTTP git, the LFS batch API, the keys page), for integration and end-to-end
+// whoami-v2, smart-HTTP git, the LFS batch API, the keys page, and the API for creating and
+// listing repositories, Space runtimes and pull requests: api.ts), for integration and end-to-end
 // tests and for manual trials (`npm run fake-hub`). Each behaviour cites its public source.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { gitOverSsh } from './git-ssh';

@@ -19,7 +19,7 @@ import { SafetyError } from '../repos';
 import { accountView, namespaceView } from './account';
 import { apiAuth, setRunToken } from './api-token';
 import { listHubRepos } from './repo-list';
-import { hubRemoteOf, pullRequestView, pushToPrRef, trackPrRun } from './pull-requests';
+import { hubRemoteOf, pullRequestView, pushToPrRef, readyToPush, trackPrRun } from './pull-requests';
 import { spaceRuntimeView } from './space-status';
 
 // The Hub's API operations: schema, call, map. The token never crosses to the renderer: the
@@ -91,6 +91,7 @@ export function hubHandlers(): HandlerTable<HubOps> {
   ): Promise<Result<{ readonly pr: PullRequestView; readonly pushed: string }>> => {
     const git = gitContextOf(context);
     const target = await hubRemoteOf(git, context.settings, path);
+    await readyToPush(git, target);
     const pr = await find(target);
     if ('ok' in pr) return pr;
     const pushed = await trackPrRun(context, runId, (signal, onProgress) =>

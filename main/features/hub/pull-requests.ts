@@ -45,6 +45,36 @@ export async function hubRemoteOf(git: GitContext, settings: Settings, path: str
   return { top, remote, kind, id: kind === 'model' ? remote.repo : rest.join('/') };
 }
 
+/**
+ * Why: git would hand an address with a token in it to git-remote-https on its command line (the
+ * token screen's push refuses it for the same reason); checked before a pull request is opened.
+ */
+export function refuseSecretAddress(target: HubRemoteOf): void {
+  if (target.remote.hasSecret)
+    throw new SafetyError(
+      'not_allowed',
+      `${target.remote.name}’s address has a token or password written in it, and Git would show it to every program on this computer while it pushes.`,
+      'Remove the credentials from the address first (the token screen does it in one click once your token is saved for Git).',
+    );
+}
+
+/**
+ * Why: what a push to a pull request needs, checked before one is opened so a refusal leaves
+ * nothing on the Hub: a clean address, no merge in the middle, a commit. Answers the commit.
+ */
+export async function readyToPush(git: GitContext, target: HubRemoteOf): Promise<string> {
+  refuseSecretAddress(target);
+  await refuseWhileInProgress(git, target.top, 'push');
+  const commit = await headCommit(git, target.top);
+  if (!commit)
+    throw new SafetyError(
+      'nothing_to_commit',
+      'This repository has no commit yet, so there is nothing to put in a pull request.',
+      'Commit your changes first.',
+    );
+  return commit;
+}
+
 /** A pull request as the screen shows it, with its page and ref. */
 export function pullRequestView(
   endpoint: string,
@@ -80,14 +110,7 @@ export async function pushToPrRef(
   num: number,
   options: { readonly signal?: AbortSignal; readonly onProgress?: (event: ProgressEvent) => void },
 ): Promise<PrPush> {
-  await refuseWhileInProgress(git, target.top, 'push');
-  const commit = await headCommit(git, target.top);
-  if (!commit)
-    throw new SafetyError(
-      'nothing_to_commit',
-      'This repository has no commit yet, so there is nothing to put in a pull request.',
-      'Commit your changes first.',
-    );
+  const commit = await readyToPush(git, target);
   const run = await remoteRun(git, ['push', '--progress', '--', target.remote.name, `HEAD:refs/pr/${num}`], {
     cwd: target.top,
     ...(options.signal ? { signal: options.signal } : {}),

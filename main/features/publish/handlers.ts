@@ -1,5 +1,6 @@
 import type { Result } from '../../../preload/contract';
 import { z } from 'zod';
+import type { AppSession } from '../../core/session';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
 import { fail, ok } from '../../ipc/result';
 import { ONE_LINE, PATH, RUN_ID } from '../../ipc/schemas';
@@ -17,6 +18,27 @@ import { publishFolder } from './publish';
 // Publishing a folder to the Hub, and the branches a fork may carry: schema, call, map.
 
 type PublishOps = 'inspectFolder' | 'publishFolder' | 'hubBranches';
+
+/** The publishes going on, per app session, each under the screen's runId. */
+const runs = new WeakMap<AppSession, Map<string, AbortController>>();
+function runsOf(session: AppSession): Map<string, AbortController> {
+  let map = runs.get(session);
+  if (!map) {
+    map = new Map();
+    runs.set(session, map);
+  }
+  return map;
+}
+
+/**
+ * Why: cancelRepoRun (the repository feature's) stops a publish too, as it stops a clone; true
+ * when one was running. The entry wires it: the publish's progress is repoProgress with its runId.
+ */
+export function cancelPublishRun(session: AppSession, runId: string): boolean {
+  const controller = runsOf(session).get(runId);
+  controller?.abort();
+  return controller !== undefined;
+}
 
 const KIND = z.enum(['model', 'dataset', 'space']);
 /** The Hub's repository and namespace names (huggingface_hub validate_repo_id: [\w.-], at most 96). */
@@ -62,7 +84,6 @@ function publishFailure<T>(error: unknown): Result<T> {
 
 /** Publishing a folder to the Hub, and the branches a fork may carry. */
 export function publishHandlers(): HandlerTable<PublishOps> {
-  const running = new Map<string, AbortController>();
   return {
     inspectFolder: {
       schema: z.object({ path: PATH }),
@@ -96,6 +117,7 @@ export function publishHandlers(): HandlerTable<PublishOps> {
           .nullable(),
       }),
       handle: async ({ runId, ...request }, context: HandlerContext) => {
+        const running = runsOf(context.session);
         if (running.has(runId))
           return fail('invalid_input', 'That publish is already running.', 'Wait for it to finish.');
         const controller = new AbortController();

@@ -1,2 +1,3 @@
 // Publishing a folder: make it a repository if needed, create or pick the Hub repository, connect, push.
-export { publishHandlers } from './handlers';
+export { cancelPublishRun, publishHandlers } from './handlers';
+export { inspectFolder } from './inspect';

@@ -1,17 +1,14 @@
-import { lstat, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { CreatedRepoView, GitTransport, PublishResult, PublishTarget } from '../../../preload/contract';
 import { findExecutable } from '../../core/find-executable';
 import type { HandlerContext } from '../../ipc/dispatch';
 import { commit } from '../../git/commit';
 import { readIdentity } from '../../git/config';
-import { git, gitOutcome, type GitContext } from '../../git/core';
+import { git, type GitContext } from '../../git/core';
 import { gitContextOf } from '../../git/environment';
 import { explainFailure } from '../../git/failures';
 import { initRepo } from '../../git/init';
 import { setLocalIdentity } from '../../git/local-identity';
-import { mergeUnrelated } from '../../git/merge-unrelated';
-import { pointBranchAt } from '../../git/point-branch';
 import type { ProgressEvent } from '../../git/progress';
 import { push } from '../../git/push';
 import { remoteBranches } from '../../git/remote-branches';
@@ -24,8 +21,9 @@ import { apiAuth } from '../hub';
 import { failureContext } from '../https';
 import { refuseWhileInProgress } from '../repos';
 import { PublishError } from './errors';
+import { joinWithHistory, joinWithoutHistory } from './join';
 import { checkFolder, filesToCommit, lfsCandidates, lfsPatternFor, type FolderPlace } from './folder';
-import { addLfsLine, mergeReadme, unionAttributes } from './merge-files';
+import { addLfsLine } from './merge-files';
 import { workingTransport } from './transport';
 
 // Publishing a folder, step by step (issue 14, item 2), each step announced as a publishStep
@@ -53,30 +51,6 @@ export interface PublishProgress {
 }
 
 const PREFIX = { model: '', dataset: 'datasets/', space: 'spaces/' } as const;
-
-/** A file's text in a commit, or undefined when the commit has no such file. */
-async function blobText(
-  context: GitContext,
-  repo: string,
-  commitId: string,
-  path: string,
-): Promise<string | undefined> {
-  const out = await gitOutcome(context, ['cat-file', 'blob', `${commitId}:${path}`], { cwd: repo });
-  return out.exitCode === 0 ? out.stdout : undefined;
-}
-
-/** A work-tree file's text, or undefined when it is absent (or not a plain file, which is left alone). */
-async function fileText(path: string): Promise<string | undefined> {
-  const info = await lstat(path).catch(() => undefined);
-  return info?.isFile() ? readFile(path, 'utf8') : undefined;
-}
-
-/** Writes a file only when its text changes (its mode kept: writeFile keeps an existing file's). */
-async function writeIfChanged(path: string, text: string): Promise<boolean> {
-  if ((await fileText(path)) === text) return false;
-  await writeFile(path, text);
-  return true;
-}
 
 /** The failure table's words for a run against the Hub that did not work. */
 async function refused(
@@ -173,85 +147,6 @@ async function connect(
   return name;
 }
 
-/**
- * Step 4 for a folder with no commit: the branch takes the Hub's commit as it is, the work tree
- * untouched; then the two files the Hub wrote are merged with the folder's, and any other file of
- * the Hub's that the folder lacks is written out so the first commit does not delete it.
- */
-async function joinWithoutHistory(
-  context: GitContext,
-  repo: string,
-  hubCommit: string,
-  notes: string[],
-): Promise<void> {
-  await pointBranchAt(context, repo, hubCommit);
-  const names = (await git(context, ['ls-tree', '-z', '--name-only', hubCommit], { cwd: repo })).stdout
-    .split('\u0000')
-    .filter((name) => name !== '');
-  for (const name of names) {
-    const theirs = await blobText(context, repo, hubCommit, name);
-    if (theirs === undefined) continue;
-    const file = join(repo, name);
-    const own = await fileText(file);
-    const present = own !== undefined || (await lstat(file).catch(() => undefined)) !== undefined;
-    if (name === '.gitattributes') {
-      if (own !== undefined && (await writeIfChanged(file, unionAttributes(theirs, own))))
-        notes.push('The Hub’s .gitattributes was merged with yours: every line of yours is kept.');
-      else if (!present) await writeFile(file, theirs);
-    } else if (name === 'README.md') {
-      const merged = own === undefined ? undefined : mergeReadme(theirs, own);
-      if (merged !== undefined) {
-        await writeFile(file, merged);
-        notes.push(
-          'Your README.md got the Hub’s front matter (title, sdk, app_file) on top; the rest is yours.',
-        );
-      } else if (!present) await writeFile(file, theirs);
-    } else if (!present) await writeFile(file, theirs);
-  }
-}
-
-/**
- * Step 4 for a folder with its own history: the Hub's commit merged as an unrelated history, its
- * .gitattributes and README settled as above, so no conflict reaches the person. Any other file
- * both sides hold differently stops the merge (aborted: nothing changes) with the names.
- */
-async function joinWithHistory(
-  context: GitContext,
-  repo: string,
-  hubCommit: string,
-  notes: string[],
-): Promise<void> {
-  const conflicted = await mergeUnrelated(context, repo, hubCommit);
-  if (conflicted) {
-    const files = (await git(context, ['diff', '--name-only', '-z', '--diff-filter=U'], { cwd: repo })).stdout
-      .split('\u0000')
-      .filter((name) => name !== '');
-    const others = files.filter((name) => name !== '.gitattributes' && name !== 'README.md');
-    if (others.length > 0) {
-      await git(context, ['merge', '--abort'], { cwd: repo });
-      throw new PublishError(
-        'not_allowed',
-        `The Hub repository already has ${others.join(', ')}, and yours differ${others.length === 1 ? 's' : ''}.`,
-        'Publish to a new repository, or rename your file and publish again.',
-      );
-    }
-    for (const name of files) {
-      const theirs = (await blobText(context, repo, hubCommit, name)) ?? '';
-      const ours = (await blobText(context, repo, 'HEAD', name)) ?? '';
-      const merged =
-        name === '.gitattributes' ? unionAttributes(theirs, ours) : (mergeReadme(theirs, ours) ?? ours);
-      await writeFile(join(repo, name), merged);
-      await git(context, ['add', '--', name], { cwd: repo });
-      notes.push(
-        name === '.gitattributes'
-          ? 'The Hub’s .gitattributes was merged with yours: every line of yours is kept.'
-          : 'Your README.md got the Hub’s front matter (title, sdk, app_file) on top; the rest is yours.',
-      );
-    }
-  }
-  await commit(context, repo, 'Merge the Hub repository’s first commit');
-}
-
 /** Step 5: the files the Hub's rules send to LFS, tracked in .gitattributes before they are committed. */
 async function trackLargeFiles(context: GitContext, place: FolderPlace): Promise<string[]> {
   const candidates = await lfsCandidates(context, place, await filesToCommit(context, place));
@@ -278,6 +173,16 @@ async function lfsInHead(context: GitContext, repo: string): Promise<Set<string>
       .map((line) => line.trim())
       .filter((line) => line !== ''),
   );
+}
+
+/** Folders of the commit that are repositories of their own (gitlinks, mode 160000): git adds a link, not their files. */
+async function embeddedRepos(context: GitContext, repo: string): Promise<string[]> {
+  const out = await git(context, ['ls-files', '-s', '-z'], { cwd: repo, stdoutEncoding: 'latin1' });
+  return Buffer.from(out.stdout, 'latin1')
+    .toString('utf8')
+    .split('\u0000')
+    .filter((entry) => entry.startsWith('160000 '))
+    .map((entry) => entry.slice(entry.indexOf('\t') + 1));
 }
 
 /** Publishes a folder (see the file's head); throws PublishError with words and a way forward. */
@@ -380,7 +285,7 @@ export async function publishFolder(
   }
 
   const message = request.message?.trim() ? request.message : `Publish ${basename(repo)} with HF Git Desktop`;
-  let lfsFiles: string[] = [];
+  let lfsFiles: string[];
   const place = (hasCommits: boolean): FolderPlace => ({ path: repo, isRepo: true, hasCommits });
   if (found.hasCommits) {
     // History first: the person's pending changes become a commit of theirs, then the Hub's joins.
@@ -388,7 +293,16 @@ export async function publishFolder(
     lfsFiles = await trackLargeFiles(gitContext, place(true));
     progress.step('commit', 'Committing your changes');
     await commitAll(gitContext, repo, message);
-    if (hubCommit) {
+    // Already joined (a publish again, after a refused or cancelled push): nothing to merge.
+    const joined =
+      hubCommit !== undefined &&
+      (
+        await git(gitContext, ['merge-base', '--is-ancestor', hubCommit, 'HEAD'], {
+          cwd: repo,
+          okExitCodes: [0, 1],
+        })
+      ).exitCode === 0;
+    if (hubCommit && !joined) {
       progress.step('merge', 'Joining the Hub repository’s first commit');
       await joinWithHistory(gitContext, repo, hubCommit, notes);
     }
@@ -407,6 +321,11 @@ export async function publishFolder(
         'Put the files in the folder, then publish again.',
       );
   }
+  const links = await embeddedRepos(gitContext, repo);
+  if (links.length > 0)
+    notes.push(
+      `${links.slice(0, 3).join(', ')}${links.length > 3 ? ` and ${links.length - 3} more` : ''} ${links.length === 1 ? 'is a Git repository' : 'are Git repositories'} of ${links.length === 1 ? 'its' : 'their'} own, so the Hub gets a link to ${links.length === 1 ? 'it' : 'them'} (a submodule), not ${links.length === 1 ? 'its' : 'their'} files.`,
+    );
   const stored = await lfsInHead(gitContext, repo);
   const missed = lfsFiles.filter((path) => !stored.has(path));
   if (missed.length > 0)

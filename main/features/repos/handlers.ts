@@ -1,4 +1,4 @@
-import type { RemoteRunView, Result } from '../../../preload/contract';
+import type { CreatedRepoView, RemoteRunView, Result } from '../../../preload/contract';
 import { z } from 'zod';
 import { redactSecrets } from '../../core/redact';
 import type { HandlerContext, HandlerTable } from '../../ipc/dispatch';
@@ -14,12 +14,14 @@ import { listRemotes } from '../../git/remotes';
 import { checkRepoPath } from '../../git/repo-path';
 import { stage } from '../../git/stage';
 import { repoStatus } from '../../git/status';
-import { parseRepoInput, type RepoKind } from '../../hub/repo-ref';
+import { repoPageUrl } from '../../hub/hub-api';
+import { cloneUrl, parseRepoInput, revisionRefusal, type RepoKind, type RepoRef } from '../../hub/repo-ref';
+import { remoteBranches } from '../../git/remote-branches';
 import { readStoredToken } from '../https';
 import { checkHostKeys, listKeys } from '../ssh';
 import { CloneError, cloneRepo } from './clone';
 import { repoFailure } from './failure';
-import { ForkError, forkWithLfs } from './fork';
+import { createFork, ForkError, forkWithLfs } from './fork';
 import { installLfs, lfsPull, lfsState, migrateToLfs, trackWithLfs } from './lfs';
 import { removeStaleLock } from '../../git/locks';
 import { APP_STARTED_AT, explainRun, localFailure, outcomeOf } from './outcome';
@@ -42,6 +44,28 @@ const TRANSPORT = z.enum(['https', 'ssh']);
 /** The remote a clone or fork talks to, as the failure table reads it (before any remote exists). */
 const hubRemote = (transport: 'https' | 'ssh', repo: string) =>
   ({ kind: transport === 'ssh' ? 'hub-ssh' : 'hub-https', repo, hasSecret: false }) as const;
+/**
+ * An empty destination said in words, not as the schema's "destination: must not be empty"
+ * (issue 14, item 8); what the folder itself holds is checkDestination's to say.
+ */
+function destinationRefusal(destination: string, what: 'clone' | 'fork'): Result<never> | undefined {
+  if (destination.trim() === '')
+    return fail(
+      'destination_unusable',
+      `Choose a folder to ${what} into.`,
+      'Choose a folder, or type its full path, for example ~/HuggingFace/my-model; a new or empty folder is best.',
+    );
+  if (destination.includes('\u0000'))
+    return fail(
+      'destination_unusable',
+      'That folder name holds a character no folder can have.',
+      'Choose the folder again.',
+    );
+  return undefined;
+}
+
+/** How the Hub spells a kind in a repository's path (HUB-FACTS, "URLs"). */
+const FORK_PREFIX = { model: '', dataset: 'datasets/', space: 'spaces/' } as const;
 const PATTERN = ONE_LINE(256).refine((value) => !value.startsWith('-'), 'must not start with "-"');
 
 /**
@@ -188,11 +212,13 @@ export function repoHandlers(
         runId: RUN_ID,
         input: z.string().max(4096),
         kind: KIND,
-        destination: PATH,
+        destination: z.string().max(4096),
         revision: z.string().max(255).nullable(),
         transport: TRANSPORT,
       }),
       handle: async (request, context) => {
+        const destinationProblem = destinationRefusal(request.destination, 'clone');
+        if (destinationProblem) return destinationProblem;
         const parsed = parse(request.input, request.kind, context);
         if (!parsed.ok)
           return fail(
@@ -433,26 +459,72 @@ export function repoHandlers(
         runId: RUN_ID,
         upstream: z.string().max(4096),
         fork: z.string().max(4096).nullable(),
-        destination: PATH,
+        destination: z.string().max(4096),
         transport: TRANSPORT,
         branches: z.array(z.string().max(255)).max(200).nullable(),
       }),
       handle: async (request, context) => {
+        const destinationProblem = destinationRefusal(request.destination, 'fork');
+        if (destinationProblem) return destinationProblem;
         const upstream = parse(request.upstream, null, context);
-        // PLACEHOLDER-ISSUE-14: a null fork (create it) and the branches are the publish helper's.
-        const fork = parse(request.fork ?? '', null, context);
         if (!upstream.ok)
           return fail(
             'bad_repo_address',
             `The original: ${upstream.reason}`,
             'Copy the address of the repository to fork.',
           );
-        if (!fork.ok)
+        const badBranch = (request.branches ?? []).find((name) => revisionRefusal(name) !== undefined);
+        if (badBranch !== undefined)
           return fail(
-            'bad_repo_address',
-            `Your copy: ${fork.reason}`,
-            'Create the repository on the Hub first, then paste its address.',
+            'invalid_input',
+            `“${badBranch}” is not a branch name.`,
+            'Pick branches from the list of the original’s branches.',
           );
+        // The branches asked for, checked against the upstream before anything is created or cloned.
+        if ((request.branches ?? []).length > 0) {
+          const listed = await remoteBranches(
+            gitContextOf(context),
+            cloneUrl(upstream.ref, request.transport, {
+              endpoint: context.settings.hubEndpoint,
+              sshHost: context.settings.sshHost,
+              sshPort: context.settings.sshPort,
+            }),
+            { timeoutMs: 30_000 },
+          );
+          const missing = listed.ok
+            ? (request.branches ?? []).filter((name) => !listed.value.branches.includes(name))
+            : [];
+          if (missing.length > 0)
+            return fail(
+              'not_found',
+              `The original has no branch ${missing.join(', ')}.`,
+              'Pick branches from the list of the original’s branches.',
+            );
+        }
+        // No fork named: the app creates it under the account, with the upstream's name.
+        let created: CreatedRepoView | undefined;
+        let forkRef: RepoRef;
+        if (request.fork === null || request.fork.trim() === '') {
+          const made = await createFork(context, upstream.ref);
+          if (!made.ok) return made;
+          created = made.value;
+          const [namespace = '', name = ''] = created.id.split('/');
+          forkRef = {
+            kind: upstream.ref.kind,
+            namespace,
+            name,
+            path: `${FORK_PREFIX[upstream.ref.kind]}${created.id}`,
+          };
+        } else {
+          const fork = parse(request.fork, upstream.ref.kind, context);
+          if (!fork.ok)
+            return fail(
+              'bad_repo_address',
+              `Your copy: ${fork.reason}`,
+              'Type NAME/REPO of your copy, or leave it empty and the app creates it under your account.',
+            );
+          forkRef = fork.ref;
+        }
         try {
           const result = await tracked(request.runId, context, (signal, onProgress) =>
             forkWithLfs(
@@ -461,25 +533,27 @@ export function repoHandlers(
               context.env,
               {
                 upstream: upstream.ref,
-                fork: fork.ref,
+                fork: forkRef,
                 transport: request.transport,
                 destination: request.destination,
+                branches: request.branches,
               },
               { signal, onProgress },
             ),
           );
           await remember(context, result.path, 'forked');
+          const id = `${forkRef.namespace}/${forkRef.name}`;
           return ok({
             path: result.path,
             branch: result.branch,
-            fork: {
-              id: `${fork.ref.namespace}/${fork.ref.name}`,
-              kind: fork.ref.kind,
-              url: '',
+            fork: created ?? {
+              id,
+              kind: forkRef.kind,
+              url: repoPageUrl(context.settings.hubEndpoint, forkRef.kind, id),
               created: false,
               private: false,
             },
-            branches: [result.branch],
+            branches: result.branches,
           });
         } catch (error) {
           return repoFailure(
@@ -490,7 +564,7 @@ export function repoHandlers(
                   context.settings,
                   context.env,
                   'fork',
-                  hubRemote(request.transport, fork.ref.path),
+                  hubRemote(request.transport, forkRef.path),
                   { exitCode: 1 },
                 )
               : undefined,

@@ -122,11 +122,71 @@ describe('pull requests', () => {
     expect(hubRef(`refs/pr/${num}`)).not.toBe(await head(w, work));
   });
 
+  it('works on the SSH route too: the API token from HF_TOKEN, the push over SSH with bob’s key', async () => {
+    const w = hubWorld(hub, { HF_TOKEN: BOB_READ_TOKEN });
+    worlds.push(w);
+    const key = await w.call('generateKey', { name: 'id_ed25519', comment: 'bob@ssh', passphrase: null });
+    if (!key.ok) throw new Error(key.error.message);
+    hub.addKey('bob', key.value.publicKey ?? '');
+    expect((await w.call('pinHostKeys', { replaceMismatched: false })).ok).toBe(true);
+    expect((await w.call('configureSsh', { name: 'id_ed25519' })).ok).toBe(true);
+    // Cloned (public) over HTTPS, then pointed at the SSH address: the app's push is what goes over SSH.
+    const work = join(w.home, 'over-ssh');
+    const cloned = await w.git(w.home, ['clone', '--quiet', target.url, work]);
+    expect(cloned.status, cloned.out).toBe(0);
+    await w.git(work, ['remote', 'set-url', 'origin', `ssh://git@127.0.0.1:${hub.sshPort}/alice/pr-target`]);
+    writeFileSync(join(work, 'ssh.md'), 'From SSH.\n');
+    await w.git(work, ['add', '-A']);
+    await w.git(work, ['commit', '--quiet', '-m', 'From SSH']);
+    const opened = await w.call('openPullRequest', {
+      runId: 'pr-ssh',
+      path: work,
+      title: 'From SSH',
+      description: '',
+    });
+    if (!opened.ok) throw new Error(`${opened.error.message} ${opened.error.details ?? ''}`);
+    expect(hubRef(opened.value.pr.ref)).toBe(await head(w, work));
+  });
+
   it('refuses to push to a pull request that is not open', async () => {
     const { w, work } = await bobsClone();
     const missing = await w.call('pushToPullRequest', { runId: 'pr-3', path: work, num: 999 });
     expect(!missing.ok && missing.error.code).toBe('not_found');
     expect(hubRef('refs/pr/999')).toBeNull();
+  });
+
+  it('pushes nothing through an address with a token written in it', async () => {
+    const { w, work } = await bobsClone();
+    const leaky = target.url.replace('http://', `http://bob:${BOB_READ_TOKEN}@`);
+    await w.git(work, ['remote', 'set-url', 'origin', leaky]);
+    const before = hub.pullRequests('alice/pr-target').length;
+    const refused = await w.call('openPullRequest', {
+      runId: 'pr-6',
+      path: work,
+      title: 'Leaky',
+      description: '',
+    });
+    expect(!refused.ok && refused.error.code).toBe('not_allowed');
+    // Refused before the pull request is opened: nothing on the Hub changed.
+    expect(hub.pullRequests('alice/pr-target')).toHaveLength(before);
+    expect(JSON.stringify(refused)).not.toContain(BOB_READ_TOKEN);
+  });
+
+  it('opens nothing from a repository with no commit yet', async () => {
+    const w = hubWorld(hub, { HF_TOKEN: BOB_READ_TOKEN });
+    worlds.push(w);
+    const work = join(w.home, 'empty');
+    await w.git(w.home, ['init', '--quiet', work]);
+    await w.git(work, ['remote', 'add', 'origin', target.url]);
+    const before = hub.pullRequests('alice/pr-target').length;
+    const refused = await w.call('openPullRequest', {
+      runId: 'pr-7',
+      path: work,
+      title: 'Empty',
+      description: '',
+    });
+    expect(!refused.ok && refused.error.code).toBe('nothing_to_commit');
+    expect(hub.pullRequests('alice/pr-target')).toHaveLength(before);
   });
 
   it('says a folder with no Hub remote has nothing to open a pull request on', async () => {

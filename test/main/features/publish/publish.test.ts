@@ -135,6 +135,13 @@ describe('publish a plain folder', () => {
       },
     });
     if (!looked.ok) return;
+    // No name or email set yet; whoami's full name is the suggestion.
+    expect(looked.value.identity).toEqual({
+      name: null,
+      email: null,
+      suggestedName: 'Alice Example',
+      suggestedEmail: null,
+    });
     expect(looked.value.lfsFiles.map((file) => [file.path, file.reason]).sort()).toEqual([
       ['big.txt', 'large'],
       ['weights.dat', 'binary'],
@@ -174,12 +181,32 @@ describe('publish a plain folder', () => {
     expect(attributes).toContain('*.dat filter=lfs diff=lfs merge=lfs -text\n');
     expect((await sh(path, ['config', '--local', 'user.name'])).out.trim()).toBe('Ada');
     expect((await sh(path, ['status', '--porcelain'])).out).toBe('');
+    // Looked at again: a repository connected to its Hub repository, nothing left to commit.
+    expect(await call('inspectFolder', { path })).toMatchObject({
+      ok: true,
+      value: {
+        isRepo: true,
+        hasCommits: true,
+        files: 0,
+        connected: { remote: 'origin', repo: 'alice/my-model', kind: 'model' },
+        identity: { name: 'Ada', email: 'ada@example.com' },
+      },
+    });
   }, 120_000);
 
   it('keeps every line of the folder’s own .gitattributes after the Hub’s', async () => {
     const own =
       '# mine\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.foo filter=lfs diff=lfs merge=lfs -text\n\n*.md text\n';
-    const path = folder('with-attributes', { '.gitattributes': own, 'a.foo': 'foo\n', 'x.md': 'x\n' });
+    const path = folder('with-attributes', {
+      '.gitattributes': own,
+      'a.foo': 'foo\n',
+      'x.md': 'x\n',
+      'vendor/lib/f.txt': 'f\n',
+    });
+    // A folder that is a repository of its own: git adds a link to it, and the notes say so.
+    await sh(join(path, 'vendor', 'lib'), ['init', '--quiet']);
+    await sh(join(path, 'vendor', 'lib'), ['add', '-A']);
+    await sh(join(path, 'vendor', 'lib'), ['commit', '--quiet', '-m', 'lib']);
     const before = hashes(path, ['.gitattributes']);
     const result = await publish(path, target('with-attributes'));
     expect(result).toMatchObject({ ok: true });
@@ -193,6 +220,18 @@ describe('publish a plain folder', () => {
     expect(hashes(path, ['.gitattributes'])).toEqual(before);
     expect((await sh(path, ['lfs', 'ls-files', '--name-only'])).out.trim()).toBe('a.foo');
     if (result.ok) expect(result.value.notes.join(' ')).toContain('merged with yours');
+    if (result.ok)
+      expect(result.value.notes.join(' ')).toContain('vendor/lib is a Git repository of its own');
+    // Publishing again (as after a refused or cancelled push) joins nothing twice and works.
+    writeFileSync(join(path, 'later.md'), 'later\n');
+    expect(await publish(path, target('with-attributes'))).toMatchObject({
+      ok: true,
+      value: { repo: { created: false } },
+    });
+    expect((await sh(path, ['rev-list', '--count', 'HEAD'])).out.trim()).toBe('3');
+    expect((await sh(path, ['rev-parse', 'HEAD'])).out.trim()).toBe(
+      hub.refOf('alice/with-attributes', 'main'),
+    );
   }, 120_000);
 });
 
@@ -206,10 +245,14 @@ describe('publish a repository with history', () => {
     await sh(path, ['init', '--quiet', '-b', 'master']);
     await sh(path, ['add', '-A']);
     await sh(path, ['commit', '--quiet', '-m', 'mine']);
+    await sh(path, ['remote', 'add', 'origin', 'https://example.com/elsewhere.git']);
     writeFileSync(join(path, 'later.py'), 'print(2)\n');
     const before = hashes(path, ['.gitattributes']);
     // No name and email in this repository or the user's settings: asked for, nothing changed.
-    expect(await publish(path, target('old-repo'), null)).toMatchObject({ ok: false, error: { code: 'identity_needed' } });
+    expect(await publish(path, target('old-repo'), null)).toMatchObject({
+      ok: false,
+      error: { code: 'identity_needed' },
+    });
     const result = await publish(path, target('old-repo'));
     expect(result).toMatchObject({ ok: true, value: { branch: 'main' } });
     const parents = (await sh(path, ['rev-list', '--parents', '-n', '1', 'HEAD'])).out.trim().split(' ');
@@ -222,6 +265,22 @@ describe('publish a repository with history', () => {
     expect((await sh(path, ['status', '--porcelain'])).out).toBe('');
     if (result.ok)
       expect(result.value.notes.join(' ')).toContain('Your branch master went to the Hub’s main');
+  }, 120_000);
+});
+
+describe('publish into a repository that is already yours', () => {
+  it('answers created: false, keeps the Hub’s files the folder lacks, and pushes on top', async () => {
+    const path = folder('second', { 'extra.md': 'more\n' });
+    const result = await publish(path, target('my-model'));
+    expect(result).toMatchObject({ ok: true, value: { repo: { id: 'alice/my-model', created: false } } });
+    if (result.ok) expect(result.value.notes.join(' ')).toContain('already yours');
+    expect(readFileSync(join(path, 'README.md'), 'utf8')).toBe('# My model\n');
+    expect(
+      (await sh(path, ['lfs', 'ls-files', '--name-only'])).out.split('\n').filter(Boolean).sort(),
+    ).toEqual(['big.txt', 'weights.dat']);
+    expect((await sh(path, ['rev-parse', 'HEAD'])).out.trim()).toBe(hub.refOf('alice/my-model', 'main'));
+    expect((await sh(path, ['show', '--stat', '--format=', 'HEAD'])).out).toContain('extra.md');
+    expect((await sh(path, ['show', '--stat', '--format=', 'HEAD'])).out).not.toContain('big.txt');
   }, 120_000);
 });
 
@@ -254,7 +313,7 @@ describe('publish a Space', () => {
     });
   });
 
-  it('suggests a dataset for a folder of data files', async () => {
+  it('suggests a dataset for a folder of data files, and publishes it as one', async () => {
     const path = folder('My Data!', {
       'a.csv': '1\n',
       'b.parquet': 'x',
@@ -265,7 +324,18 @@ describe('publish a Space', () => {
       ok: true,
       value: { suggestedKind: 'dataset', suggestedName: 'My-Data' },
     });
-  });
+    const result = await publish(path, target('My-Data', 'dataset'));
+    expect(result).toMatchObject({
+      ok: true,
+      value: { repo: { id: 'alice/My-Data', kind: 'dataset' }, lfsFiles: ['b.parquet'] },
+    });
+    expect((await sh(path, ['remote', 'get-url', 'origin'])).out.trim()).toBe(
+      `${hub.httpUrl}/datasets/alice/My-Data`,
+    );
+    expect((await sh(path, ['rev-parse', 'HEAD'])).out.trim()).toBe(
+      hub.refOf('datasets/alice/My-Data', 'main'),
+    );
+  }, 120_000);
 });
 
 describe('folders the app refuses', () => {
@@ -299,6 +369,24 @@ describe('folders the app refuses', () => {
     });
     expect(statSync(join(outer, 'inner', 'b.txt')).size).toBe(2);
   });
+});
+
+describe('a refused push', () => {
+  it('is explained by the failure table, and the folder keeps its files', async () => {
+    hub.createRepo('bob/theirs');
+    const path = folder('not-mine', { 'a.txt': 'a\n' });
+    const result = await call<PublishResult>('publishFolder', {
+      runId: 'p3',
+      path,
+      target: { ...target('theirs'), namespace: 'bob', create: false },
+      transport: 'https',
+      identity: { name: 'Ada', email: 'ada@example.com' },
+      message: null,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'git_failed' } });
+    if (!result.ok) expect(result.error.outcome?.kind).not.toBe('unknown');
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('a\n');
+  }, 120_000);
 });
 
 describe('hubBranches', () => {
