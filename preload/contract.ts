@@ -241,6 +241,16 @@ export interface CheckItem {
   readonly fix?: string;
   /** A version string or path, when found. */
   readonly detail?: string;
+  /**
+   * Nothing is wrong without it (issue 14: git-xet not installed): the screen says "Optional",
+   * neither a green OK nor a warning. Added in issue 14; absent means not optional.
+   */
+  readonly optional?: true;
+  /**
+   * The app makes this fix itself on the Check screen, so the terminal fix is only for the doctor:
+   * `identity`, a name-and-email form that calls setIdentity. Added in issue 14.
+   */
+  readonly appFix?: 'identity';
   readonly durationMs: number;
 }
 

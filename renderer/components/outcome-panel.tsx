@@ -39,7 +39,8 @@ export function OutcomePanel({ outcome, output, okTitle, okText, actions = {} }:
           {outcome.fix}
         </p>
       )}
-      {!good && outcome.files && outcome.files.length > 0 ? (
+      {/* unlock_key's one entry is the key's name, which its passphrase field says. */}
+      {!good && outcome.files && outcome.files.length > 0 && outcome.action !== 'unlock_key' ? (
         <ul className="verdict__files" aria-label="Files">
           {outcome.files.map((file) => (
             <li key={file}>

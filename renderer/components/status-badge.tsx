@@ -1,8 +1,8 @@
 import type { CheckStatus } from '../../preload/contract';
 import { assertNever } from '../lib/assert-never';
 
-/** A probe's state as the screen shows it: its answer, or still waiting for one. */
-export type BadgeStatus = CheckStatus | 'pending';
+/** A probe's state as the screen shows it: its answer, still waiting for one, or optional (nothing wrong without it). */
+export type BadgeStatus = CheckStatus | 'pending' | 'optional';
 
 function label(status: BadgeStatus): string {
   switch (status) {
@@ -14,6 +14,8 @@ function label(status: BadgeStatus): string {
       return 'Problem';
     case 'pending':
       return 'Checking…';
+    case 'optional':
+      return 'Optional';
     default:
       return assertNever(status);
   }
@@ -34,6 +36,8 @@ function Icon({ status }: { readonly status: BadgeStatus }) {
       return <path d="M5.5 5.5l5 5m0-5l-5 5" />;
     case 'pending':
       return null;
+    case 'optional':
+      return <path d="M5 8h6" />;
     default:
       return assertNever(status);
   }

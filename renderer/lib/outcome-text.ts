@@ -13,7 +13,7 @@ export const ACTION_LABELS: Readonly<Record<FailureAction, string>> = {
   pin_host_keys: 'Record the Hub’s published host keys',
   request_access: 'Ask for access on the Hub',
   use_https: 'Use an access token (HTTPS) instead',
-  open_pull_request: 'Open a pull request on the Hub instead',
+  open_pull_request: 'Open a pull request instead',
   resolve_conflicts: 'Choose what to keep',
   stash_and_retry: 'Set my changes aside and try again',
   enable_large_files: 'Set up very large files',

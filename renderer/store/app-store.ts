@@ -4,6 +4,7 @@ import { createViewSlice, type ViewSlice } from '../features/app/view-slice';
 import { createTokenSlice, type TokenSlice } from '../features/https/token-slice';
 import { createHubSlice, type HubSlice } from '../features/hub/hub-slice';
 import { createMachineSlice, type MachineSlice } from '../features/machine-check/machine-slice';
+import { createPullRequestSlice, type PullRequestSlice } from '../features/repos/pull-request-slice';
 import { createReposSlice, type ReposSlice } from '../features/repos/repos-slice';
 import { createWorkspaceOpsSlice, type WorkspaceOpsSlice } from '../features/repos/workspace-ops-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from '../features/repos/workspace-slice';
@@ -30,6 +31,7 @@ export type AppStore = WizardSlice &
   TokenSlice &
   ViewSlice &
   ReposSlice &
+  PullRequestSlice &
   WorkspaceSlice &
   WorkspaceOpsSlice &
   HubSlice &
@@ -45,6 +47,7 @@ export const useAppStore = create<AppStore>()((set, get, api) => ({
   ...createTokenSlice(set, get, api),
   ...createViewSlice(set, get, api),
   ...createReposSlice(set, get, api),
+  ...createPullRequestSlice(set, get, api),
   ...createWorkspaceSlice(set, get, api),
   ...createWorkspaceOpsSlice(set, get, api),
   ...createHubSlice(set, get, api),

@@ -1,11 +1,11 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations, expect, SCREENSHOTS, test } from './fixtures';
 
 // A person opens the app, picks SSH, and reads what their computer has. Everything below runs
 // for real: the browser-mode server, the machine check with the real ssh, git and git-lfs.
 
-test('welcome, then a real check of this computer, in light and dark', async ({ app, page }) => {
+test('welcome, then a real check of this computer, in light and dark', async ({ app, home, page }) => {
   await page.goto(app.url);
   await expect(page).toHaveURL(/\/$/); // the token left the address bar for a cookie
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to HF Git Desktop');
@@ -21,10 +21,32 @@ test('welcome, then a real check of this computer, in light and dark', async ({ 
   await expect(results.getByRole('listitem').filter({ hasText: 'Git 2.' }).first()).toContainText('Git 2.');
   await expect(results).toContainText('OpenSSH');
   await expect(results).toContainText('Git LFS 3.');
-  // The temp HOME has no git identity: the person is told how to set it, in plain words.
-  await expect(results).toContainText('git config --global user.name');
+  // git-xet missing is optional: neither a green OK nor a warning.
+  const xet = results.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Git Xet/ }) });
+  await expect(xet).toContainText('Optional: Git Xet makes uploads');
+  await expect(xet).not.toContainText('OK');
+  // The temp HOME has no git identity: the app sets it itself, with a form, not a terminal line.
+  const identity = results
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /Your name and email/ }) });
+  await expect(identity).not.toContainText('git config --global user.name');
+  await expect(identity.getByRole('form', { name: 'Your name and email for commits' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SCREENSHOTS, '02-check-this-computer.png'), fullPage: true });
+  await identity.getByRole('textbox', { name: 'Name' }).fill('Ada Lovelace');
+  await identity.getByRole('textbox', { name: 'Email' }).fill('ada');
+  await identity.getByRole('button', { name: 'Save name and email' }).click();
+  await expect(identity.getByRole('alert')).toContainText('Type an email address');
+  await identity.getByRole('textbox', { name: 'Email' }).fill('ada@example.com');
+  await identity.getByRole('button', { name: 'Save name and email' }).click();
+  await expect(
+    results
+      .getByRole('listitem')
+      .filter({ hasText: 'Your commits will be made as Ada Lovelace <ada@example.com>.' }),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(status).not.toContainText('Checking', { timeout: 20_000 });
+  expect(readFileSync(join(home, '.gitconfig'), 'utf8')).toContain('ada@example.com');
+  await page.screenshot({ path: join(SCREENSHOTS, '02b-check-identity-saved.png'), fullPage: true });
 
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await axeViolations(page)).toEqual([]);

@@ -102,6 +102,9 @@ test('paste a write token, read what it may do, save it for Git, and push with n
 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page)).toHaveText('Use it with your repositories');
+  await expect(page.getByRole('button', { name: 'Your repositories on the Hub' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish a folder' })).toBeVisible();
+  await page.getByText('For the terminal').click();
   await expect(page.getByText(`git clone ${hub.httpUrl}/alice/REPO`)).toBeVisible();
   await page.getByLabel('Repository folder').fill(work);
   await page.getByRole('button', { name: 'Check this repository' }).click();

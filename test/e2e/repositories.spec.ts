@@ -133,7 +133,12 @@ test('a bad address and a folder with files in it are refused with the reason', 
   await expect(page.getByText('An address cannot start with "-"')).toBeVisible();
   await page.getByLabel('Repository address').fill('alice/some-model');
   await expect(page.getByRole('radio', { name: 'Dataset' })).toBeVisible();
+  // An empty folder field is refused in words on the field itself, before any call.
+  await page.getByRole('button', { name: 'Clone', exact: true }).click();
+  await expect(page.getByText('Choose a folder to clone into.')).toBeVisible();
+  await expect(page.getByLabel('Into the folder')).toBeFocused();
   await page.getByLabel('Into the folder').fill(join(home, 'busy'));
+  await expect(page.getByText('Choose a folder to clone into.')).toBeHidden();
   await page.getByRole('button', { name: 'Clone', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('already has files in it');
   await shoot(page, '54-clone-refused.png');

@@ -149,6 +149,11 @@ test('create a protected key, add it to the agent, paste it on the Hub, and be g
   await shoot(page, '20-test-authenticated.png', { dark: '20-test-authenticated-dark.png' });
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(heading(page)).toHaveText('You’re set up, alice');
+  // Setup leads into the app: the repositories on the Hub and publishing, not terminal commands.
+  await expect(page.getByRole('button', { name: 'Your repositories on the Hub' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish a folder' })).toBeVisible();
+  await expect(page.getByText(`git clone git@${hub.sshHost}:alice/REPO`)).toBeHidden();
+  await page.getByText('For the terminal').click();
   await expect(page.getByText(`git clone git@${hub.sshHost}:alice/REPO`)).toBeVisible();
   await shoot(page, '21-done.png', { dark: '21-done-dark.png' });
   await page.getByRole('button', { name: 'Start over' }).last().click();

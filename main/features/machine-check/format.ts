@@ -30,7 +30,9 @@ function mark(status: CheckStatus, style: TextStyle): string {
 }
 
 function itemLines(item: CheckItem, style: TextStyle): string[] {
-  const lines = [`${mark(item.status, style)} ${item.title}: ${item.summary}`];
+  // An optional item (git-xet not installed) is neither fine nor to look at: a plain dash.
+  const sign = item.optional === true ? '-' : mark(item.status, style);
+  const lines = [`${sign} ${item.title}: ${item.summary}`];
   if (item.detail !== undefined) lines.push(`    ${item.detail}`);
   if (item.fix !== undefined) {
     const [first = '', ...rest] = item.fix.split('\n');
@@ -43,15 +45,17 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Counts by status, in words: "7 fine, 1 to look at, 1 blocking". */
+/** Counts by status, in words: "7 fine, 1 to look at, 1 blocking, 1 optional". */
 export function summarize(items: readonly CheckItem[]): string {
-  const count = (status: CheckStatus): number => items.filter((item) => item.status === status).length;
-  return `${count('ok')} fine, ${count('warn')} to look at, ${count('error')} blocking`;
+  const required = items.filter((item) => item.optional !== true);
+  const count = (status: CheckStatus): number => required.filter((item) => item.status === status).length;
+  const optional = items.length - required.length;
+  return `${count('ok')} fine, ${count('warn')} to look at, ${count('error')} blocking${optional > 0 ? `, ${String(optional)} optional` : ''}`;
 }
 
 /**
  * The machine report as lines of plain text: one mark per item (✓ fine, ! worth a look,
- * ✗ blocking), then its detail and fix indented. Used by `npm run doctor`, and fit for a
+ * ✗ blocking, - optional), then its detail and fix indented. Used by `npm run doctor`, and fit for a
  * "copy a report for support" button.
  */
 export function formatMachineReport(report: MachineReport, style: TextStyle): string[] {

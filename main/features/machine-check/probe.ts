@@ -18,7 +18,7 @@ export interface ProbeContext {
 }
 
 /** A probe's verdict; the runner adds the id, the title and the time it took. */
-export type ProbeOutcome = Pick<CheckItem, 'status' | 'summary' | 'fix' | 'detail'>;
+export type ProbeOutcome = Pick<CheckItem, 'status' | 'summary' | 'fix' | 'detail' | 'optional' | 'appFix'>;
 
 /** One probe: the item it fills in, and the subject its timeout message names. */
 export interface ProbeDefinition {
@@ -33,13 +33,20 @@ export interface ProbeDefinition {
 export function outcome(
   status: CheckStatus,
   summary: string,
-  extra: { readonly fix?: string | undefined; readonly detail?: string | undefined } = {},
+  extra: {
+    readonly fix?: string | undefined;
+    readonly detail?: string | undefined;
+    readonly optional?: true;
+    readonly appFix?: CheckItem['appFix'];
+  } = {},
 ): ProbeOutcome {
   return {
     status,
     summary,
     ...(extra.fix === undefined ? {} : { fix: extra.fix }),
     ...(extra.detail === undefined ? {} : { detail: extra.detail }),
+    ...(extra.optional === undefined ? {} : { optional: extra.optional }),
+    ...(extra.appFix === undefined ? {} : { appFix: extra.appFix }),
   };
 }
 

@@ -8,6 +8,7 @@ import { listRemotes, mainRemote } from '../../git/remotes';
 import { STALL_LINE } from '../../git/stall';
 import type { RemoteUrlInfo } from '../../git/remote-url';
 import { failureContext } from '../https';
+import { inspectSshSetup } from '../ssh';
 import { repoFailure } from './failure';
 import { hubAddresses } from './state';
 
@@ -35,6 +36,49 @@ export async function outcomeOf(
   return explainFailure(output, await failureContext(settings, env, operation, remote, flags));
 }
 
+/** The SSH refusals a key missing from the agent explains: ssh offered nothing the Hub knows. */
+const UNLOCKABLE_KINDS: ReadonlySet<Outcome['kind']> = new Set([
+  'ssh_no_key',
+  'ssh_key_not_on_account',
+  'ssh_anonymous',
+]);
+
+/**
+ * After a restart the app's own agent is gone (or the system's was emptied), so ssh has no key to
+ * offer although the key the app set up is still in ~/.ssh. When an SSH refusal comes with that,
+ * the answer is to unlock that key in place (addKeyToAgent with its passphrase) and try again:
+ * the outcome then carries the unlock_key action and names the key in `files`. The key is the
+ * first IdentityFile of the Hub's Host block (the one configureSsh wrote) that is one of ~/.ssh's
+ * keys; it must be protected by a passphrase (ssh reads an unprotected key itself) and not be in
+ * the agent. Any other case keeps the failure table's answer.
+ */
+export async function adviseUnlock(outcome: Outcome, settings: Settings, git: GitContext): Promise<Outcome> {
+  if (!UNLOCKABLE_KINDS.has(outcome.kind)) return outcome;
+  try {
+    const setup = await inspectSshSetup(
+      settings,
+      { sshAuthSock: git.sshAuthSock, ownAgent: undefined, cleanups: [] },
+      git.env,
+      git.platform ?? process.platform,
+    );
+    if (setup.agent.state === 'ssh_add_missing') return outcome;
+    const chosen = setup.config.identities.find((identity) => identity.exists && identity.key !== null);
+    const key = setup.keys.list.find((candidate) => candidate.name === chosen?.key);
+    if (!key || !key.usable || key.passphraseProtected === false || key.inAgent === true) return outcome;
+    // The keys page the SSH rule linked is not the way forward here: the passphrase field is.
+    return {
+      kind: outcome.kind,
+      ...(outcome.user === undefined ? {} : { user: outcome.user }),
+      message: `Your SSH key ${key.name} is on this computer, but it is locked: it is not in the SSH agent (after a restart it has to be unlocked again).`,
+      fix: `Type the passphrase of ${key.name} to unlock it, and the app tries again.`,
+      action: 'unlock_key',
+      files: [key.name],
+    };
+  } catch {
+    return outcome;
+  }
+}
+
 /** How the repository screen names each run when it worked. */
 const DONE: Readonly<Record<'push' | 'pull' | 'lfs_pull' | 'fetch', string>> = {
   push: 'Push done.',
@@ -59,7 +103,8 @@ export async function explainRun(
     timedOut: result.timedOut,
     stalled: result.stalled,
   });
-  const outcome = await adviseLock(git, told, { home: settings.home, repo: path }, startedAt);
+  const locked = await adviseLock(git, told, { home: settings.home, repo: path }, startedAt);
+  const outcome = result.ok ? locked : await adviseUnlock(locked, settings, git);
   return {
     ok: result.ok,
     cancelled: result.cancelled,

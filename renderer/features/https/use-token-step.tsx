@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CommandList } from '../../components/command-list';
+import { NextSteps } from '../../components/next-steps';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
 import { RepoCheckSection } from './repo-check-section';
@@ -14,9 +14,9 @@ function cloneCommands(endpoint: string, user: string): { what: string; command:
   ];
 }
 
-/** "Use it": clone commands, and a repository check that finds leaked tokens and explains refusals. */
+/** "Use it": on to the person's repositories or publishing a folder (clone commands on request), and a repository check that finds leaked tokens and explains refusals. */
 export function UseTokenStep() {
-  const { endpoint, user, load } = useAppStore(
+  const { endpoint, user, load, showView } = useAppStore(
     useShallow((state) => ({
       endpoint: state.appInfo?.hubEndpoint ?? 'https://huggingface.co',
       user:
@@ -25,6 +25,7 @@ export function UseTokenStep() {
         state.tokenReport?.account ??
         null,
       load: state.loadCredentialSetup,
+      showView: state.showView,
     })),
   );
 
@@ -37,10 +38,16 @@ export function UseTokenStep() {
       <StepHeading>Use it with your repositories</StepHeading>
       <p className="lead">
         {user
-          ? `Git on this computer signs in to the Hub as ${user} with your token. Clone with the HTTPS address; Git will not ask for a password.`
+          ? `Git on this computer signs in to the Hub as ${user} with your token; it will not ask for a password.`
           : 'Git has no token for the Hub yet: go back and save one.'}
       </p>
-      {user ? <CommandList commands={cloneCommands(endpoint, user)} /> : null}
+      {user ? (
+        <NextSteps
+          onHub={() => showView('hub')}
+          onPublish={() => showView('publish')}
+          terminal={cloneCommands(endpoint, user)}
+        />
+      ) : null}
       <RepoCheckSection />
       <SavedToken />
     </div>

@@ -1,6 +1,7 @@
 import type { CheckId, CheckItem } from '../../../preload/contract';
 import { assertNever } from '../../lib/assert-never';
 import type { MachineStatus } from './machine-slice';
+import { plural } from '../../lib/plural';
 
 /**
  * Every probe, in the order the screen lists them, with a name to show until its answer (and the
@@ -51,10 +52,6 @@ export interface CheckSummary {
   readonly detail: string;
   readonly problems: number;
   readonly warnings: number;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Says in one line whether anything needs doing, counting problems and warnings together. */

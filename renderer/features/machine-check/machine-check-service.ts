@@ -15,3 +15,8 @@ export async function checkMachine(onItem: (item: CheckItem) => void): Promise<R
     unsubscribe();
   }
 }
+
+/** Sets git's global user.name and user.email (the Check screen's own fix for a missing identity). */
+export function setGitIdentity(name: string, email: string): Promise<Result<null>> {
+  return settle(() => getBridge().setIdentity({ name, email }));
+}

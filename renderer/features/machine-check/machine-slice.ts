@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppError, CheckId, CheckItem, MachineReport } from '../../../preload/contract';
 import type { AppStore } from '../../store/app-store';
-import { checkMachine } from './machine-check-service';
+import { checkMachine, setGitIdentity } from './machine-check-service';
 
 /** Where "Check this computer" is: not started, probing, answered, or unable to run. */
 export type MachineStatus = 'idle' | 'running' | 'done' | 'failed';
@@ -18,6 +18,19 @@ export interface MachineSlice {
    */
   readonly machineRun: object | null;
   readonly runMachineCheck: () => Promise<void>;
+  /**
+   * The Check screen's name-and-email form: sets git's global identity, then checks again so the
+   * item turns OK. Answers the error to show on the form, or null when it was saved.
+   */
+  readonly saveCheckIdentity: (name: string, email: string) => Promise<AppError | null>;
+}
+
+/** Why a typed name or email cannot be used, in the form's words; null when both are fine. */
+export function identityProblem(name: string, email: string): string | null {
+  if (name.trim() === '') return 'Type the name to put on your commits.';
+  if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+    return 'Type an email address, like you@example.com (the one of your Hugging Face account links your commits to you).';
+  return null;
 }
 
 function byId(items: readonly CheckItem[]): Partial<Record<CheckId, CheckItem>> {
@@ -56,5 +69,11 @@ export const createMachineSlice: StateCreator<AppStore, [], [], MachineSlice> = 
     } else {
       set({ machineStatus: 'failed', machineError: result.error, machineRun: null });
     }
+  },
+  saveCheckIdentity: async (name, email) => {
+    const result = await setGitIdentity(name.trim(), email.trim());
+    if (!result.ok) return result.error;
+    await get().runMachineCheck();
+    return null;
   },
 });

@@ -100,5 +100,12 @@ export const lfsPullCall = (path: string) => (runId: string) => getBridge().lfsP
 export const forkCall = (request: ForkRequest) => (runId: string) =>
   getBridge().forkRepo({ runId, ...request });
 
+/** The account the Hub's API knows (its name is where a fork goes by default). */
+export const hubAccount = () => settle(() => getBridge().hubAccount(null));
+
+/** The branches of a Hub repository and its default one, for the fork's branch picker. */
+export const hubBranches = (input: string, transport: GitTransport) =>
+  settle(() => getBridge().hubBranches({ input, transport }));
+
 /** The desktop app's native folder picker; null when the person cancelled. */
 export const pickFolder = (title: string) => settle(() => getBridge().pickFolder({ title }));

@@ -110,6 +110,8 @@ export interface ReposSlice {
   /** Rewrites the unpushed commits to move `pattern` into Git LFS (the person ticked their consent). */
   readonly migrateRepoLfs: (pattern: string) => Promise<void>;
   readonly runRepoRemote: (action: RemoteAction) => Promise<void>;
+  /** The last push, pull or LFS download started here: what "try again" after unlocking a key runs. */
+  readonly repoLastRemote: RemoteAction | null;
   /** Removes the stale lock file an outcome named, then reads the repository again. */
   readonly removeRepoLock: (file: string) => Promise<void>;
 }
@@ -134,6 +136,7 @@ const REPO_VISIT_ENDED = {
   repoError: null,
   repoOutcome: null,
   repoNote: null,
+  repoLastRemote: null,
 } as const;
 
 const REMOTE_CALLS: Readonly<
@@ -311,10 +314,14 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
     ...REPO_VISIT_ENDED,
     repoBusy: 0,
     enterRepo: async (path) => {
+      get().closePullRequests();
       set({ ...REPO_VISIT_ENDED, repoVisit: {} });
       await update(() => repos.repoState(path));
     },
-    leaveRepo: () => set((state) => ({ ...REPO_VISIT_ENDED, repoRuns: { ...state.repoRuns, repo: null } })),
+    leaveRepo: () => {
+      get().closePullRequests();
+      set((state) => ({ ...REPO_VISIT_ENDED, repoRuns: { ...state.repoRuns, repo: null } }));
+    },
     updateRepo,
     reloadRepo: async () => {
       const path = get().openRepo;
@@ -373,7 +380,7 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
         () => get().runRepoRemote(action),
         async () => {
           const visit = get().repoVisit;
-          set({ repoOutcome: null, repoNote: null });
+          set({ repoOutcome: null, repoNote: null, repoLastRemote: action });
           const result = await startRun('repo', REMOTE_CALLS[action](repo.path));
           if (get().repoVisit !== visit) return;
           if (result.ok) set({ repoOutcome: result.value });

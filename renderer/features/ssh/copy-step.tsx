@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppError } from '../../../preload/contract';
 import { CopyButton } from '../../components/copy-button';
+import { LinkText } from '../../components/link-text';
 import { StepHeading } from '../../components/step-heading';
 import { openExternal } from '../../services/external';
 import { useAppStore } from '../../store/app-store';
@@ -67,6 +68,7 @@ export function CopyStep() {
             <button type="button" className="button button--small" onClick={() => void open()}>
               Open your Hub SSH keys page
             </button>
+            <LinkText url={keysPage} />
             {openError ? (
               <span className="inline-error" role="alert">
                 {' '}

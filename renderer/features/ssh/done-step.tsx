@@ -1,20 +1,21 @@
 import { useShallow } from 'zustand/react/shallow';
-import { CommandList } from '../../components/command-list';
 import { ExternalLink } from '../../components/external-link';
+import { NextSteps } from '../../components/next-steps';
 import { StepHeading } from '../../components/step-heading';
 import { useAppStore } from '../../store/app-store';
 import { selectHubUser } from './connection-slice';
 import { cloneExamples } from './clone-examples';
 
-/** "Done": what the person can do now, with the commands they would type, using their own name. */
+/** "Done": what the person can do now in the app (their repositories, publishing a folder); the terminal's commands, with their own name, only on request. */
 export function DoneStep() {
-  const { host, user, keyName, goTo, startOver } = useAppStore(
+  const { host, user, keyName, goTo, startOver, showView } = useAppStore(
     useShallow((state) => ({
       host: state.appInfo?.sshHost ?? 'hf.co',
       user: selectHubUser(state),
       keyName: state.keyName,
       goTo: state.goTo,
       startOver: state.startOver,
+      showView: state.showView,
     })),
   );
   const examples = cloneExamples(host, user);
@@ -24,8 +25,7 @@ export function DoneStep() {
       <p className="lead">
         Git on this computer can now reach your Hub repositories over SSH, using {keyName ?? 'your key'}.
       </p>
-      <p>To get a copy of one of your repositories, Git uses an address like these (REPO is its name):</p>
-      <CommandList commands={examples} />
+      <NextSteps onHub={() => showView('hub')} onPublish={() => showView('publish')} terminal={examples} />
       <p className="muted">
         The Hub’s guides explain{' '}
         <ExternalLink href="https://huggingface.co/docs/hub/repositories-getting-started">

@@ -22,7 +22,8 @@ async function exists(path: string): Promise<boolean> {
 /**
  * The global user.name and user.email, which git needs for every commit. The two files
  * `git config --global` reads are looked for first, so a home without either costs no process.
- * Missing settings are a warning: the app can ask for them before the first commit.
+ * Missing settings are a warning that the Check screen fixes itself (`appFix: 'identity'`, a
+ * name-and-email form); the terminal fix stays for the doctor.
  */
 export async function probeGitIdentity(context: ProbeContext): Promise<ProbeOutcome> {
   // Children run without XDG_CONFIG_HOME (see childEnv), so git's XDG file is under home.
@@ -68,5 +69,8 @@ export async function probeGitIdentity(context: ProbeContext): Promise<ProbeOutc
       : name === ''
         ? `Git knows your email (${email}) but not your name. It needs both to save your changes (commits).`
         : `Git knows your name (${name}) but not your email. It needs both to save your changes (commits).`;
-  return outcome('warn', summary, { fix: fixFor('identity-missing', context.os, { identity: missing }) });
+  return outcome('warn', summary, {
+    fix: fixFor('identity-missing', context.os, { identity: missing }),
+    appFix: 'identity',
+  });
 }

@@ -12,17 +12,18 @@ import {
 
 /**
  * Git Xet, the Hub's faster large-file transfer (a Git LFS transfer agent). It is optional: plain
- * Git LFS keeps working with every Hub repository, so its absence is 'ok', not a warning that
- * nearly every new machine would show and that would teach people to ignore warnings. The fix
- * text is still given, as an offer. It is spawned only when it is on PATH.
+ * Git LFS keeps working with every Hub repository, so its absence is not a warning that nearly
+ * every new machine would show and that would teach people to ignore warnings; nor is it a green
+ * OK (issue 14): the item is marked `optional`, and the fix text is given as an offer. It is
+ * spawned only when it is on PATH.
  */
 export async function probeGitXet(context: ProbeContext): Promise<ProbeOutcome> {
   const path = await findExecutable('git-xet', context.env, context.platform);
   if (path === undefined) {
     return outcome(
       'ok',
-      'Git Xet is not installed. It is optional: the Hub recommends it for faster uploads of large files.',
-      { fix: fixFor('git-xet-missing', context.os) },
+      'Optional: Git Xet makes uploads and downloads of large files faster. Without it, Git LFS does the same work.',
+      { fix: fixFor('git-xet-missing', context.os), optional: true },
     );
   }
   const result = await run(path, ['--version'], {

@@ -10,6 +10,10 @@ import {
   type ProbeOutcome,
 } from '../probe';
 
+/** What the app does when no agent answers off Windows (ensureAgent). */
+export const OWN_AGENT =
+  'The app will start its own SSH agent when you add your key, so you type its passphrase once; it stops when the app closes.';
+
 /**
  * Is there an SSH agent, and does it hold keys? Decided from `ssh-add -l`'s exit code, as
  * OpenSSH documents it: 0 = keys listed, 1 = the agent answered but has no keys (or failed to
@@ -20,14 +24,10 @@ import {
 export async function probeSshAgent(context: ProbeContext): Promise<ProbeOutcome> {
   const socket = context.env.SSH_AUTH_SOCK?.trim() ?? '';
   const windows = context.platform === 'win32';
+  // Off Windows the app starts its own agent when none answers (main/features/ssh/agent.ts
+  // ensureAgent): that is what the app does, not something the person must fix in a terminal.
   if (socket === '' && !windows) {
-    return outcome(
-      'warn',
-      'No SSH agent is running. An agent keeps your SSH key unlocked so you type its passphrase once.',
-      {
-        fix: fixFor('agent-not-running', context.os),
-      },
-    );
+    return outcome('ok', OWN_AGENT);
   }
   const sshAdd = await findExecutable('ssh-add', context.env, context.platform);
   if (sshAdd === undefined) {
@@ -59,11 +59,15 @@ export async function probeSshAgent(context: ProbeContext): Promise<ProbeOutcome
         fix: fixFor('agent-unreachable', context.os),
       });
     case 2:
+      if (!windows)
+        return outcome(
+          'ok',
+          `The agent this session names does not answer (often after a restart). ${OWN_AGENT}`,
+          { detail: [where, firstLine(result.stderr)].filter(Boolean).join(': ') },
+        );
       return outcome(
         'warn',
-        windows
-          ? 'The app cannot reach the SSH agent: the OpenSSH Authentication Agent service is not running.'
-          : 'The app cannot reach the SSH agent: the address this session gives for it does not answer.',
+        'The app cannot reach the SSH agent: the OpenSSH Authentication Agent service is not running.',
         {
           detail: [where, firstLine(result.stderr)].filter(Boolean).join(': '),
           fix: fixFor('agent-unreachable', context.os),

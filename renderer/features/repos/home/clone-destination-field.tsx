@@ -9,10 +9,13 @@ import { LimitNote } from './limit-note';
 export function CloneDestinationField({
   value,
   desktop,
+  problem = null,
   onChange,
 }: {
   readonly value: string;
   readonly desktop: boolean;
+  /** Why the folder cannot be used, said on the field itself ("Choose a folder to clone into."). */
+  readonly problem?: string | null;
   readonly onChange: (value: string) => void;
 }) {
   return (
@@ -27,12 +30,13 @@ export function CloneDestinationField({
           value={value}
           spellCheck={false}
           maxLength={FIELD_LIMITS.path}
-          aria-describedby={describedBy(
-            value,
-            FIELD_LIMITS.path,
-            'clone-destination-limit',
-            'clone-destination-hint',
-          )}
+          aria-invalid={problem !== null}
+          aria-describedby={[
+            describedBy(value, FIELD_LIMITS.path, 'clone-destination-limit', 'clone-destination-hint'),
+            problem ? 'clone-destination-problem' : undefined,
+          ]
+            .filter(Boolean)
+            .join(' ')}
           onChange={(event) => onChange(event.target.value)}
         />
         {desktop ? (
@@ -54,6 +58,11 @@ export function CloneDestinationField({
         in it is never used.
       </p>
       <LimitNote id="clone-destination-limit" value={value} max={FIELD_LIMITS.path} />
+      {problem ? (
+        <p className="inline-error" id="clone-destination-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -12,6 +12,9 @@ import { KindChoice } from './kind-choice';
 import { LimitNote } from './limit-note';
 import { TransportChoice } from './transport-choice';
 
+/** What the folder field says when Clone is pressed with it empty. */
+export const EMPTY_FOLDER = 'Choose a folder to clone into.';
+
 /**
  * "Clone a repository". What is typed stays in the form; main's view of the address, the run and
  * its error are in the store. The address is checked a moment after typing stops.
@@ -36,6 +39,7 @@ export function CloneForm() {
   const [destination, setDestination] = useState('');
   const [revision, setRevision] = useState('');
   const [transport, setTransport] = useState<GitTransport | null>(null);
+  const [folderProblem, setFolderProblem] = useState<string | null>(null);
   const chosen = transport ?? access?.preferred ?? 'https';
   const problem = input.trim() === '' ? null : check.problem;
 
@@ -52,6 +56,12 @@ export function CloneForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Refused in words on the field itself, before any call (main's schema would say less).
+    if (destination.trim() === '') {
+      setFolderProblem(EMPTY_FOLDER);
+      document.getElementById('clone-destination')?.focus();
+      return;
+    }
     void clone({
       input,
       kind: check.bare ? kind : null,
@@ -69,7 +79,15 @@ export function CloneForm() {
       <form className="token-form" onSubmit={submit}>
         <CloneAddressField value={input} problem={problem} onChange={setInput} />
         {check.bare ? <KindChoice value={kind} onChange={setKind} /> : null}
-        <CloneDestinationField value={destination} desktop={desktop} onChange={setDestination} />
+        <CloneDestinationField
+          value={destination}
+          desktop={desktop}
+          problem={folderProblem}
+          onChange={(value) => {
+            setDestination(value);
+            if (value.trim() !== '') setFolderProblem(null);
+          }}
+        />
         <div className="field">
           <label className="field__label" htmlFor="clone-revision">
             Branch, tag or commit (optional)

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { plural } from '../../../lib/plural';
 import { useAppStore } from '../../../store/app-store';
 
 /**
@@ -18,10 +19,10 @@ export function KeptClone() {
   return (
     <div className="warning-note" role="status">
       <p>
-        The repository is cloned into {kept.path}, but{' '}
+        The repository is cloned into {kept.path}, but {plural(kept.pointers, 'large file')}{' '}
         {kept.pointers === 1
-          ? '1 large file is still a placeholder: its download did not finish.'
-          : `${kept.pointers} large files are still placeholders: their download did not finish.`}{' '}
+          ? 'is still a placeholder: its download did not finish.'
+          : 'are still placeholders: their download did not finish.'}{' '}
         Nothing was deleted; downloading the rest keeps what already arrived.
       </p>
       {kept.why ? <p>{kept.why}</p> : null}

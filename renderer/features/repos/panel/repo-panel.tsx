@@ -9,6 +9,7 @@ import { LfsNotes } from './lfs-notes';
 import { OpenedPath } from './opened-path';
 import { RecoveryPanel } from './recovery-panel';
 import { RepoError } from './repo-error';
+import { PullRequests } from './pull-requests';
 import { RunOutcome } from './run-outcome';
 import { TopBar } from './top-bar';
 import { WorkspaceNotes } from './workspace-notes';
@@ -49,6 +50,7 @@ export function RepoPanel({ path }: { readonly path: string }) {
       <TopBar state={state} />
       <WorkspaceNotes />
       <RunOutcome />
+      <PullRequests />
       {error ? <RepoError error={error} /> : null}
       <OpenedPath />
       <LfsNotes state={state} />

@@ -2,21 +2,36 @@ import { useShallow } from 'zustand/react/shallow';
 import { OutcomePanel } from '../../../components/outcome-panel';
 import { RunProgress } from '../../../components/run-progress';
 import { useAppStore } from '../../../store/app-store';
+import { SpaceStatus } from '../../hub';
+import { UnlockKeyForm } from './unlock-key-form';
+
+/** NAME/REPO of the Space the main Hub remote is, when it is one (`spaces/NAME/REPO`). */
+export function spaceOf(
+  remotes: readonly { readonly name: string; readonly kind: string; readonly repo?: string }[],
+): string | null {
+  const hubs = remotes.filter((remote) => remote.kind !== 'other' && remote.repo !== undefined);
+  const hub = hubs.find((remote) => remote.name === 'origin') ?? hubs[0];
+  return hub?.repo?.startsWith('spaces/') ? hub.repo.slice('spaces/'.length) : null;
+}
 
 /** What the last action came to: a note, a run's progress, or how a push or pull ended (the failure table's answer). */
 export function RunOutcome() {
-  const { note, run, outcome, cancel, retry, runRemote, removeLock, focusConflicts } = useAppStore(
-    useShallow((store) => ({
-      note: store.repoNote,
-      run: store.repoRuns.repo,
-      outcome: store.repoOutcome,
-      cancel: store.cancelRepoRun,
-      retry: store.retryRepoRun,
-      runRemote: store.runRepoRemote,
-      removeLock: store.removeRepoLock,
-      focusConflicts: store.focusConflicts,
-    })),
-  );
+  const { note, run, outcome, cancel, retry, runRemote, removeLock, focusConflicts, openPr, space, pushed } =
+    useAppStore(
+      useShallow((store) => ({
+        openPr: store.showPullRequestForm,
+        space: spaceOf(store.repoState?.remotes ?? []),
+        pushed: store.repoLastRemote === 'push' && store.repoOutcome?.ok === true,
+        note: store.repoNote,
+        run: store.repoRuns.repo,
+        outcome: store.repoOutcome,
+        cancel: store.cancelRepoRun,
+        retry: store.retryRepoRun,
+        runRemote: store.runRepoRemote,
+        removeLock: store.removeRepoLock,
+        focusConflicts: store.focusConflicts,
+      })),
+    );
   const lock = outcome?.outcome.files?.[0];
   return (
     <>
@@ -45,9 +60,14 @@ export function RunOutcome() {
             // The pull now sets local changes aside and puts them back by itself.
             stash_and_retry: () => void runRemote('pull'),
             ...(lock === undefined ? {} : { remove_stale_lock: () => void removeLock(lock) }),
+            open_pull_request: () => void openPr(),
           }}
         />
       ) : null}
+      {outcome?.outcome.action === 'unlock_key' && outcome.outcome.files?.[0] ? (
+        <UnlockKeyForm keyName={outcome.outcome.files[0]} />
+      ) : null}
+      {pushed && space ? <SpaceStatus space={space} /> : null}
     </>
   );
 }

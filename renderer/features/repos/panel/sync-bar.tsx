@@ -6,10 +6,13 @@ import { syncText } from '../workspace/workspace-text';
 /**
  * How the branch stands with the Hub ("The Hub has 2 new commits: Pull", "1 commit to push"), and
  * Refresh, Pull and Push. Push waits for the Hub's rules and for a merge in progress to finish.
+ * "More" opens a pull request on the Hub or lists the open ones.
  */
 export function SyncBar({ state }: { readonly state: RepoState }) {
-  const { running, reload, fetch, runRemote, lastFetch } = useAppStore(
+  const { running, reload, fetch, runRemote, lastFetch, openPr, listPrs } = useAppStore(
     useShallow((store) => ({
+      openPr: store.showPullRequestForm,
+      listPrs: store.showPullRequests,
       lastFetch: store.lastFetch,
       running: store.repoRuns.repo !== null,
       reload: store.reloadRepo,
@@ -59,6 +62,34 @@ export function SyncBar({ state }: { readonly state: RepoState }) {
         >
           Push
         </button>
+        {state.remotes.some((remote) => remote.kind !== 'other') ? (
+          <details className="sync-bar__more">
+            <summary className="button">More</summary>
+            <div className="sync-bar__menu" role="group" aria-label="More with the Hub">
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={running}
+                onClick={(event) => {
+                  event.currentTarget.closest('details')?.removeAttribute('open');
+                  void openPr();
+                }}
+              >
+                Open a pull request…
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={(event) => {
+                  event.currentTarget.closest('details')?.removeAttribute('open');
+                  void listPrs();
+                }}
+              >
+                Pull requests
+              </button>
+            </div>
+          </details>
+        ) : null}
       </div>
       {pushWhy ? (
         <p className="sync-bar__why muted" id="push-why">

@@ -1,12 +1,11 @@
 import type { ConflictView, DiffView, InProgressView, RepoState } from '../../../../preload/contract';
+import { countOf } from '../../../lib/plural';
 import { formatSize } from '../repo-text';
 
 // The workspace's words: counts that read naturally, times a person reads, and what a diff is.
 
-/** "1 commit", "2 commits", "no commits": a count with its noun, singular or plural. */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count === 0 ? 'no' : count} ${count === 1 ? singular : plural}`;
-}
+/** Counts read naturally (renderer/lib/plural.ts); kept here for the workspace's imports. */
+export { countOf };
 
 /** The Hub's commits this branch lacks and the other way round, as the sync button's caption says them. */
 export function syncText(ahead: number, behind: number): string {

@@ -56,4 +56,18 @@ describe('formatMachineReport', () => {
   it('summarizes by status', () => {
     expect(summarize([])).toBe('0 fine, 0 to look at, 0 blocking');
   });
+
+  it('counts an optional item (git-xet not installed) apart, with a plain dash', () => {
+    const xet = {
+      id: 'git-xet',
+      title: 'Git Xet',
+      status: 'ok',
+      optional: true,
+      summary: 'Optional: Git Xet makes uploads of large files faster.',
+      durationMs: 1,
+    } as const;
+    const lines = formatMachineReport({ ...REPORT, items: [...REPORT.items, xet] }, { color: false });
+    expect(lines[0]).toContain('1 fine, 1 to look at, 1 blocking, 1 optional.');
+    expect(lines).toContain('- Git Xet: Optional: Git Xet makes uploads of large files faster.');
+  });
 });

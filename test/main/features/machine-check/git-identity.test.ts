@@ -47,6 +47,8 @@ describe('the git-identity probe', () => {
       status: 'warn',
       summary: 'Git does not know your name and email yet. It needs them to save your changes (commits).',
       fix: fixFor('identity-missing', 'debian'),
+      // The Check screen fixes it with its own form; the terminal fix is the doctor's.
+      appFix: 'identity',
     });
     expect(item.fix).toContain(
       'git config --global user.name "Your Name"\ngit config --global user.email "you@example.com"',

@@ -103,11 +103,13 @@ describe('runMachineCheck on this machine', () => {
     expect(items['git-lfs']).toMatchObject({ status: 'ok', summary: `Git LFS ${lfsVersion} is installed.` });
     expect(items['git-xet']).toMatchObject({
       status: 'ok',
+      optional: true,
       summary:
-        'Git Xet is not installed. It is optional: the Hub recommends it for faster uploads of large files.',
+        'Optional: Git Xet makes uploads and downloads of large files faster. Without it, Git LFS does the same work.',
       fix: fixFor('git-xet-missing', 'debian'),
     });
-    expect(items['ssh-agent']).toMatchObject({ status: 'warn', fix: fixFor('agent-not-running', 'debian') });
+    expect(items['ssh-agent']).toMatchObject({ status: 'ok' });
+    expect(items['ssh-agent']?.fix).toBeUndefined();
     expect(items['ssh-folder']).toMatchObject({ status: 'ok', detail: join(home, '.ssh') });
     expect(items['git-identity']).toEqual(
       expect.objectContaining({

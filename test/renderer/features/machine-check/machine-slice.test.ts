@@ -7,6 +7,8 @@ const fake = vi.hoisted(() => ({
   calls: 0,
   onItem: undefined as ((item: CheckItem) => void) | undefined,
   finish: undefined as ((result: Result<MachineReport>) => void) | undefined,
+  identities: [] as { name: string; email: string }[],
+  identityAnswer: { ok: true, value: null } as Result<null>,
 }));
 
 vi.mock('../../../../renderer/features/machine-check/machine-check-service', () => ({
@@ -16,6 +18,10 @@ vi.mock('../../../../renderer/features/machine-check/machine-check-service', () 
     return new Promise<Result<MachineReport>>((resolve) => {
       fake.finish = resolve;
     });
+  },
+  setGitIdentity: async (name: string, email: string): Promise<Result<null>> => {
+    fake.identities.push({ name, email });
+    return fake.identityAnswer;
   },
 }));
 
@@ -34,6 +40,7 @@ vi.mock('../../../../renderer/features/app/app-info-service', () => ({
 }));
 
 const { useAppStore } = await import('../../../../renderer/store/app-store');
+const { identityProblem } = await import('../../../../renderer/features/machine-check/machine-slice');
 
 function item(id: CheckItem['id'], status: CheckItem['status']): CheckItem {
   return { id, title: id, status, summary: `${id}: ${status}`, durationMs: 2 };
@@ -102,5 +109,33 @@ describe('machine slice', () => {
     expect(state.machineItems).toEqual({});
     expect(state.machineReport).toBeNull();
     expect(state.appInfo).toEqual(APP_INFO);
+  });
+
+  it('saves the name and email the Check screen asks for, then checks again', async () => {
+    fake.identities = [];
+    fake.identityAnswer = { ok: true, value: null };
+    const saved = useAppStore.getState().saveCheckIdentity(' Ada Lovelace ', 'ada@example.com ');
+    await vi.waitFor(() => expect(fake.calls).toBe(1));
+    expect(fake.identities).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com' }]);
+    fake.finish?.({ ok: true, value: report([item('git-identity', 'ok')]) });
+    expect(await saved).toBeNull();
+    expect(useAppStore.getState().machineItems['git-identity']?.status).toBe('ok');
+  });
+
+  it('answers the error when git could not save it, and does not check again', async () => {
+    const error = {
+      code: 'git_failed',
+      message: 'Git could not write its settings.',
+      hint: 'Check ~/.gitconfig.',
+    } as const;
+    fake.identityAnswer = { ok: false, error };
+    expect(await useAppStore.getState().saveCheckIdentity('Ada', 'ada@example.com')).toEqual(error);
+    expect(fake.calls).toBe(0);
+  });
+
+  it('refuses an empty name or a malformed email in words before any call', () => {
+    expect(identityProblem('', 'ada@example.com')).toMatch(/name/);
+    expect(identityProblem('Ada', 'ada')).toMatch(/email address/);
+    expect(identityProblem('Ada', 'ada@example.com')).toBeNull();
   });
 });
