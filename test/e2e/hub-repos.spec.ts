@@ -73,6 +73,8 @@ test('the list shows the account’s and its organization’s repositories; sear
   const open = row.getByRole('button', { name: 'Open alice/tiny-bert' });
   await expect(open).toBeVisible({ timeout: 60_000 });
   await expect(row).toContainText(`On this computer in ${join(home, 'Models', 'tiny-bert')}`);
+  // The list read again after the clone keeps the search.
+  await expect(list.getByRole('listitem')).toHaveCount(1);
   await shoot(page, '151-hub-cloned.png');
   await open.click();
   await expect(page.getByText(join(home, 'Models', 'tiny-bert')).first()).toBeVisible();
@@ -166,4 +168,46 @@ test('a person with SSH only is asked for a token in place, with the reason, and
     page.getByText(/Signed in to the Hub’s API as alice, with the token you gave the app for this session/),
   ).toBeVisible();
   expect(await page.content()).not.toContain(ALICE_WRITE_TOKEN);
+});
+
+test('New repository: created through the API, or on the Hub’s own page while the app waits for it', async ({
+  app,
+  hub,
+  home,
+  page,
+}) => {
+  await tokenSaved(home, hub);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'On the Hub' }).click();
+  await page.getByRole('button', { name: 'New repository' }).click();
+  const form = page.getByRole('region', { name: 'New repository' });
+  await form.getByRole('radio', { name: 'Dataset' }).check();
+  await form.getByLabel('Repository name').fill('my data');
+  await form.getByRole('button', { name: 'Create the dataset' }).click();
+  await expect(form).toContainText('The name may hold only letters, digits');
+  await form.getByLabel('Repository name').fill('my-data');
+  await form.getByRole('checkbox', { name: /Private/ }).check();
+  await shoot(page, '156-new-repo.png', { dark: '156-new-repo-dark.png' });
+  await form.getByRole('button', { name: 'Create the dataset' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Created' })).toContainText(
+    'dataset alice/my-data',
+  );
+  await expect(page.getByRole('listitem', { name: 'alice/my-data' })).toContainText('Private');
+  expect(hub.refOf('datasets/alice/my-data', 'refs/heads/main')).toBeDefined();
+
+  // On the Hub's page instead: the app opens it and notices when the repository exists.
+  await page.getByRole('button', { name: 'New repository' }).click();
+  await form.getByRole('radio', { name: 'Space' }).check();
+  await form.getByLabel('Repository name').fill('made-on-the-hub');
+  await form.getByRole('button', { name: 'Create it on the Hub’s page instead' }).click();
+  await expect(form.getByText(/Waiting for the repository alice\/made-on-the-hub…/)).toBeVisible();
+  await shoot(page, '157-waiting-for-repo.png');
+  await create(hub, { name: 'made-on-the-hub', type: 'space', sdk: 'static' });
+  await expect(page.getByRole('status').filter({ hasText: 'Created' })).toContainText(
+    'space alice/made-on-the-hub',
+    {
+      timeout: 20_000,
+    },
+  );
+  await expect(page.getByRole('listitem', { name: 'alice/made-on-the-hub' })).toBeVisible();
 });

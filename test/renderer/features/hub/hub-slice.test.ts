@@ -142,6 +142,9 @@ describe('the hub slice', () => {
   });
 
   it('clones a listed repository with its progress, over the way that works, then lists again for Open', async () => {
+    const searched = useAppStore.getState().loadHubRepos('bert', false);
+    await answer('listHubRepos', ok(list([REPO])));
+    await searched;
     const cloning = useAppStore.getState().cloneHubRepo(REPO, '/h/Models/tiny-bert');
     await answer('repoAccess', ok({ httpsUser: null, ssh: true, preferred: 'ssh', lfs: {} }));
     expect(useAppStore.getState().hubClone).toEqual({
@@ -164,7 +167,11 @@ describe('the hub slice', () => {
       repoId: 'alice/tiny-bert',
       path: '/h/Models/tiny-bert',
     });
-    await answer('listHubRepos', ok(list([{ ...REPO, localPath: '/h/Models/tiny-bert' }])));
+    // Read again with the same search.
+    expect(await answer('listHubRepos', ok(list([{ ...REPO, localPath: '/h/Models/tiny-bert' }])))).toEqual([
+      'bert',
+      false,
+    ]);
     await cloning;
     expect(useAppStore.getState().hubRepos?.repos[0]?.localPath).toBe('/h/Models/tiny-bert');
   });
