@@ -56,4 +56,9 @@ test('a new user publishes a folder as a model from the Welcome screen, by the t
   await page.getByRole('button', { name: 'Open in the app' }).click();
   await expect(page.getByText(folder.path).first()).toBeVisible();
   await shoot(page, '144-opened-after-publish.png');
+
+  // The new repository is in the Hub list at once (not the list main cached before it existed).
+  await page.getByRole('button', { name: 'On the Hub' }).click();
+  await expect(page.getByRole('listitem', { name: 'alice/my-first-model' })).toBeVisible();
+  await shoot(page, '145-hub-list-after-publish.png');
 });

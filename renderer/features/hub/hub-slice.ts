@@ -86,6 +86,8 @@ const PUBLISH_CLEAR = {
 export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, get) => {
   let listRequest: object | null = null;
   let lastSearch: string | null = null;
+  /** A publish made a repository the Hub's cached list (main keeps it a minute) does not have yet. */
+  let listStale = false;
   let inspectRequest: object | null = null;
 
   return {
@@ -119,7 +121,8 @@ export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, ge
       listRequest = request;
       lastSearch = search;
       set({ hubReposLoading: true });
-      const result = await hub.listHubRepos(search, refresh);
+      const result = await hub.listHubRepos(search, refresh || listStale);
+      if (result.ok) listStale = false;
       if (listRequest !== request) return;
       set(
         result.ok
@@ -198,6 +201,7 @@ export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, ge
           return hub.publishCall(request)(runId);
         },
       );
+      if (result.ok) listStale = true;
       set(
         result.ok
           ? { publishRun: null, publishResult: result.value }

@@ -222,6 +222,11 @@ describe('the hub slice', () => {
     expect(useAppStore.getState().publishRun).toBeNull();
     expect(useAppStore.getState().publishResult?.repo.id).toBe('alice/model');
 
+    // The list asked for next comes fresh from the Hub, with the new repository in it.
+    const listing = useAppStore.getState().loadHubRepos(null, false);
+    expect(await answer('listHubRepos', ok(list([])))).toEqual([null, true]);
+    await listing;
+
     useAppStore.getState().resetPublish();
     expect(useAppStore.getState().publishResult).toBeNull();
     expect(useAppStore.getState().publishPath).toBeNull();
