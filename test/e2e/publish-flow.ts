@@ -118,6 +118,7 @@ export async function publishFromHere(
   person: Person,
   folder: string,
   beforePublish?: (page: Page) => Promise<void>,
+  apiToken?: string,
 ): Promise<string> {
   const { page } = person;
   const direct = page.getByRole('main').getByRole('button', { name: 'Publish a folder' });
@@ -131,7 +132,14 @@ export async function publishFromHere(
   );
   await onScreen(page, 'Publish a folder');
   await person.fill(page.getByLabel('Folder to publish'), folder, 'the folder’s path');
-  await page.getByRole('region', { name: 'What will be published' }).waitFor({ timeout: SLOW_MS });
+  const inspected = page.getByRole('region', { name: 'What will be published' });
+  const dialog = page.getByRole('dialog', { name: 'An access token is needed' });
+  await inspected.or(dialog).first().waitFor({ timeout: SLOW_MS });
+  if (await dialog.isVisible()) {
+    if (!apiToken) throw new Error('The publish asked for an API token the flow has none of.');
+    await giveApiToken(person, apiToken);
+  }
+  await inspected.waitFor({ timeout: SLOW_MS });
   // Fields the inspection left empty (an email Git does not know) are the person's to type.
   const email = page.getByPlaceholder('Email');
   if ((await email.count()) > 0 && (await email.inputValue()) === '')
@@ -157,4 +165,75 @@ export async function firstPublishTokenRoute(
   await tokenRouteSetup(person, options.url, options.token);
   const repo = await publishFromHere(person, options.folder);
   return { actions: person.actions, log: person.log, repo };
+}
+
+/**
+ * Welcome (SSH is the first choice) → Check → Create a key with a passphrase → Add to the agent →
+ * Copy to the Hub, where the person pastes it on the Hub's keys page in a second tab (three
+ * actions there) → Test the connection → "You're set up". Needs clipboard permission.
+ */
+export async function sshRouteSetup(
+  person: Person,
+  url: string,
+  hubKeysPage: string,
+  passphrase: string,
+): Promise<void> {
+  const { page } = person;
+  await page.goto(url);
+  await person.click(page.getByRole('button', { name: 'Continue' }), 'Continue');
+  await onScreen(page, 'Check this computer');
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('[role="status"]')].some((node) =>
+        /Checking/.test(node.textContent ?? ''),
+      ),
+    undefined,
+    { timeout: SLOW_MS },
+  );
+  await person.click(page.getByRole('button', { name: 'Continue' }), 'Continue');
+  await onScreen(page, 'Your keys');
+  await person.click(page.getByRole('button', { name: 'Create a new key for the Hub' }), 'Create a new key');
+  await onScreen(page, 'Create a key');
+  await person.fill(page.getByLabel('Passphrase', { exact: true }), passphrase, 'the passphrase');
+  await person.fill(page.getByLabel('Type it again'), passphrase, 'the passphrase again');
+  await person.click(page.getByRole('button', { name: 'Create key' }), 'Create key');
+  await onScreen(page, 'Add to the agent', SLOW_MS);
+  await person.fill(page.getByLabel(/Passphrase/).first(), passphrase, 'the passphrase for the agent');
+  await person.click(page.getByRole('button', { name: 'Add to agent' }), 'Add to agent');
+  await page.getByText(/is now in the agent/).waitFor({ timeout: SLOW_MS });
+  await person.click(page.getByRole('button', { name: 'Continue' }), 'Continue');
+  await onScreen(page, 'Copy to the Hub');
+  await person.click(page.getByRole('button', { name: 'Copy public key' }), 'Copy public key');
+  await person.click(
+    page.getByRole('button', { name: 'Open your Hub SSH keys page' }),
+    'Open your Hub SSH keys page',
+  );
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const hubTab = await page.context().newPage();
+  await hubTab.goto(hubKeysPage);
+  await person.fill(hubTab.getByLabel('Key name'), 'Laptop', 'the key’s name on the Hub');
+  await person.fill(hubTab.getByLabel('Key', { exact: true }), copied, 'the key on the Hub (paste)');
+  await person.click(hubTab.getByRole('button', { name: 'Add key' }), 'Add key on the Hub');
+  await hubTab.getByText('Laptop').first().waitFor();
+  await hubTab.close();
+  await page.bringToFront();
+  await person.click(
+    page.getByRole('button', { name: 'I added it: test the connection' }),
+    'I added it: test',
+  );
+  await onScreen(page, 'Test the connection');
+  await person.click(page.getByRole('button', { name: 'Test connection' }), 'Test connection');
+  await page.getByRole('heading', { name: /it works/ }).waitFor({ timeout: SLOW_MS });
+  await person.click(page.getByRole('button', { name: 'Continue' }), 'Continue');
+  await page.getByRole('heading', { level: 1, name: /You’re set up/ }).waitFor();
+}
+
+/** The API token the SSH route still needs for creating a repository, given in the dialog in place. */
+export async function giveApiToken(person: Person, token: string): Promise<void> {
+  const dialog = person.page.getByRole('dialog', { name: 'An access token is needed' });
+  await dialog.waitFor({ timeout: SLOW_MS });
+  await person.fill(dialog.getByLabel('Access token'), token, 'the API token');
+  await person.click(dialog.getByRole('button', { name: 'Check the token' }), 'Check the token');
+  await person.click(dialog.getByRole('button', { name: 'Use this token' }), 'Use this token');
+  await dialog.waitFor({ state: 'detached', timeout: SLOW_MS });
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
@@ -33,12 +33,21 @@ export function PublishView() {
       error: state.publishError,
       cancel: state.cancelPublish,
       showView: state.showView,
+      inspect: state.inspectPublishFolder,
     })),
   );
-  const { loadAccount } = s;
+  const { loadAccount, inspect, path } = s;
   useEffect(() => {
     void loadAccount();
   }, [loadAccount]);
+  // A token given in the dialog (or its save for Git refused, the token still in use): the folder
+  // is looked at again with the account, whose name becomes the suggestion for commits.
+  const source = s.account ? s.account.source : undefined;
+  const before = useRef(source);
+  useEffect(() => {
+    if (before.current === null && source && path) void inspect(path);
+    before.current = source;
+  }, [source, path, inspect]);
 
   const body = () => {
     if (s.result) return <PublishDone result={s.result} />;
