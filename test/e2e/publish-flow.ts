@@ -237,3 +237,19 @@ export async function giveApiToken(person: Person, token: string): Promise<void>
   await person.click(dialog.getByRole('button', { name: 'Use this token' }), 'Use this token');
   await dialog.waitFor({ state: 'detached', timeout: SLOW_MS });
 }
+
+/** The whole SSH route, counted (the Hub's API still needs a token for creating the repository). */
+export async function firstPublishSshRoute(
+  page: Page,
+  options: {
+    readonly url: string;
+    readonly hubKeysPage: string;
+    readonly token: string;
+    readonly folder: string;
+  },
+): Promise<{ readonly actions: number; readonly log: readonly string[]; readonly repo: string }> {
+  const person = new Person(page);
+  await sshRouteSetup(person, options.url, options.hubKeysPage, `amber ${Date.now()} harbour lantern`);
+  const repo = await publishFromHere(person, options.folder, undefined, options.token);
+  return { actions: person.actions, log: person.log, repo };
+}
