@@ -34,6 +34,7 @@ export function PublishView() {
       cancel: state.cancelPublish,
       showView: state.showView,
       inspect: state.inspectPublishFolder,
+      tokenNotSaved: state.hubAccount?.source ? state.applyTokenError : null,
     })),
   );
   const { loadAccount, inspect, path } = s;
@@ -59,6 +60,11 @@ export function PublishView() {
           {s.inspecting ? <p>Looking at {s.path}…</p> : null}
         </div>
         {s.inspectError ? <ErrorPanel error={s.inspectError} /> : null}
+        {s.tokenNotSaved ? (
+          <p className="warning-note" role="note">
+            {s.tokenNotSaved.message} {s.tokenNotSaved.hint}
+          </p>
+        ) : null}
         {s.inspection && s.account && !s.account.source ? (
           <ApiTokenDialog
             reason={PUBLISH_TOKEN_REASON}
