@@ -211,3 +211,20 @@ test('New repository: created through the API, or on the Hub’s own page while 
   );
   await expect(page.getByRole('listitem', { name: 'alice/made-on-the-hub' })).toBeVisible();
 });
+
+test('a folder that cannot be published is refused in words, with what to do', async ({
+  app,
+  hub,
+  home,
+  page,
+}) => {
+  await tokenSaved(home, hub);
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'On the Hub' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Publish a folder' }).click();
+  await page.getByLabel('Folder to publish').fill(join(home, 'no such folder'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('What to do:');
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  await shoot(page, '158-publish-refused-folder.png');
+});
