@@ -11,6 +11,7 @@ import { runMachineCheck } from '../../main/features/machine-check/check';
 import { CHROMIUM_LAUNCH } from '../support/chromium';
 import { startWebApp } from '../support/web-app';
 import { benchDiffRender } from './diff-render';
+import { benchFirstPublishActions } from './publish-actions';
 import { benchRepos, benchWorkspace } from './repos';
 import { benchSshT, keygenStallMs } from './ssh';
 
@@ -208,6 +209,12 @@ async function main(): Promise<void> {
       goal: '<= 1.05',
     };
   Object.assign(results, await benchWorkspace(9));
+  const publish = await benchFirstPublishActions();
+  results.first_publish_actions = {
+    value: publish.token.actions,
+    unit: `actions, token route (${publish.token.log.join('; ')}); SSH route ${publish.ssh.actions}`,
+    goal: '<= 12',
+  };
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const rows = Object.entries(results).map(([name, figure]) => [
     name,

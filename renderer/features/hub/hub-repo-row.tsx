@@ -33,7 +33,7 @@ export function HubRepoRow({
     <li className="hub-repo" aria-label={repo.id}>
       <div className="hub-repo__row">
         <span className={`hub-kind hub-kind--${repo.kind}`}>{kindLabel(repo.kind)}</span>
-        <ExternalLink href={repo.url}>{repo.id}</ExternalLink>
+        <strong className="hub-repo__id">{repo.id}</strong>
         {repo.private ? (
           <span className="hub-private" title="Private">
             <svg className="badge__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -67,11 +67,14 @@ export function HubRepoRow({
           )}
         </span>
       </div>
-      {repo.localPath ? (
-        <p className="muted hub-repo__where">On this computer in {repo.localPath}</p>
-      ) : mine ? null : (
-        <p className="muted hub-repo__where">Clone puts it in {destination}</p>
-      )}
+      <p className="muted hub-repo__where">
+        {repo.localPath
+          ? `On this computer in ${repo.localPath}. `
+          : mine
+            ? ''
+            : `Clone puts it in ${destination}. `}
+        <ExternalLink href={repo.url}>{repo.id} on the Hub</ExternalLink>
+      </p>
       {mine ? (
         <RunProgress label={`Cloning ${repo.id}`} event={clone.event} onCancel={() => void cancel()} />
       ) : null}

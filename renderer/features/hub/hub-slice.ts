@@ -43,6 +43,8 @@ export interface HubSlice {
   readonly hubReposLoading: boolean;
   /** Lists the account's repositories; only the newest request's answer is shown. */
   readonly loadHubRepos: (search: string | null, refresh: boolean) => Promise<void>;
+  /** Lists again with the search last asked for, fresh from the Hub when `refresh`. */
+  readonly reloadHubRepos: (refresh: boolean) => Promise<void>;
   /** The folder "Clone" puts repositories in, as the person typed it; null: the Hub list's default. */
   readonly hubCloneFolder: string | null;
   readonly setHubCloneFolder: (folder: string) => void;
@@ -83,6 +85,9 @@ const PUBLISH_CLEAR = {
 
 export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, get) => {
   let listRequest: object | null = null;
+  let lastSearch: string | null = null;
+  /** A publish made a repository the Hub's cached list (main keeps it a minute) does not have yet. */
+  let listStale = false;
   let inspectRequest: object | null = null;
 
   return {
@@ -114,8 +119,10 @@ export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, ge
     loadHubRepos: async (search, refresh) => {
       const request = {};
       listRequest = request;
+      lastSearch = search;
       set({ hubReposLoading: true });
-      const result = await hub.listHubRepos(search, refresh);
+      const result = await hub.listHubRepos(search, refresh || listStale);
+      if (result.ok) listStale = false;
       if (listRequest !== request) return;
       set(
         result.ok
@@ -123,6 +130,7 @@ export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, ge
           : { hubReposError: result.error, hubReposLoading: false },
       );
     },
+    reloadHubRepos: (refresh) => get().loadHubRepos(lastSearch, refresh),
     hubCloneFolder: null,
     setHubCloneFolder: (folder) => set({ hubCloneFolder: folder }),
     hubClone: null,
@@ -152,7 +160,7 @@ export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, ge
       }
       set({ hubCloned: { repoId: repo.id, path: result.value.path } });
       // The list says where it is now, and offers Open instead of Clone.
-      await get().loadHubRepos(null, false);
+      await get().reloadHubRepos(false);
     },
     cancelHubClone: async () => {
       const clone = get().hubClone;
@@ -193,6 +201,7 @@ export const createHubSlice: StateCreator<AppStore, [], [], HubSlice> = (set, ge
           return hub.publishCall(request)(runId);
         },
       );
+      if (result.ok) listStale = true;
       set(
         result.ok
           ? { publishRun: null, publishResult: result.value }

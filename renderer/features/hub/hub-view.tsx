@@ -77,7 +77,6 @@ export function HubView() {
           <ExternalLink href={s.created.url}>
             {kindLabel(s.created.kind).toLowerCase()} {s.created.id}
           </ExternalLink>
-          .
         </p>
       ) : null}
       {needsToken ? (

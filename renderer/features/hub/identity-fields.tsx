@@ -12,8 +12,10 @@ export function IdentityFields({
 }) {
   const id = useId();
   return (
-    <fieldset className="field">
-      <legend className="field__label">Your name and email on the commits</legend>
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 className="panel__title" id={`${id}-title`}>
+        3. Your name and email on the commits
+      </h2>
       <p className="field__hint">
         Git has none set on this computer. The Hub shows them on every commit; the app saves them for Git.
       </p>
@@ -40,6 +42,6 @@ export function IdentityFields({
           onChange={(event) => onChange({ name, email: event.target.value })}
         />
       </div>
-    </fieldset>
+    </section>
   );
 }

@@ -24,7 +24,7 @@ export function NewRepoForm({
     useShallow((state) => ({
       endpoint: state.appInfo?.hubEndpoint ?? 'https://huggingface.co',
       setCreated: state.setHubCreated,
-      reload: state.loadHubRepos,
+      reload: state.reloadHubRepos,
     })),
   );
   const [draft, setDraft] = useState<RepoDraft>({
@@ -53,7 +53,7 @@ export function NewRepoForm({
       return;
     }
     setCreated(result.value);
-    await reload(null, true);
+    await reload(true);
     onClose();
   };
 
@@ -73,7 +73,7 @@ export function NewRepoForm({
       created: true,
       private: draft.private,
     });
-    void reload(null, true);
+    void reload(true);
     onClose();
   };
 

@@ -21,9 +21,6 @@ export function PublishDone({ result }: { readonly result: PublishResult }) {
           {repo.created ? 'The app created it' : 'It was there already'}
           {repo.private ? ' (private)' : ''}, and pushed the branch {result.branch} over{' '}
           {result.transport === 'ssh' ? 'SSH' : 'HTTPS'}.
-          {result.lfsFiles.length > 0
-            ? ` ${result.lfsFiles.length === 1 ? '1 file is' : `${result.lfsFiles.length} files are`} stored with Git LFS.`
-            : ''}
         </p>
         {result.notes.length > 0 ? (
           <ul className="plain-list">

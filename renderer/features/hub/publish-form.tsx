@@ -89,7 +89,7 @@ export function PublishForm({
 
   const forSpace = 'target' in chosen && chosen.target.kind === 'space';
   return (
-    <form onSubmit={submit}>
+    <form className="publish-form" onSubmit={submit}>
       <PublishInspection inspection={inspection} forSpace={forSpace || draft.kind === 'space'} />
       <PublishTarget choice={choice} draft={draft} namespaces={namespaces} onChange={change} />
       {needsIdentity ? (

@@ -15,7 +15,10 @@ export function PublishInspection({
 }) {
   const { files, bytes, lfsFiles, space } = inspection;
   return (
-    <div className="publish-inspection" aria-label="What will be published" role="region">
+    <section className="panel" aria-labelledby="publish-inspection-title">
+      <h2 className="panel__title" id="publish-inspection-title">
+        What will be published
+      </h2>
       <p>
         {inspection.isRepo
           ? inspection.hasCommits
@@ -51,6 +54,6 @@ export function PublishInspection({
           {space.notes.join(' ')}
         </div>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorPanel } from '../../components/error-panel';
 import { StepHeading } from '../../components/step-heading';
@@ -33,12 +33,22 @@ export function PublishView() {
       error: state.publishError,
       cancel: state.cancelPublish,
       showView: state.showView,
+      inspect: state.inspectPublishFolder,
+      tokenNotSaved: state.hubAccount?.source ? state.applyTokenError : null,
     })),
   );
-  const { loadAccount } = s;
+  const { loadAccount, inspect, path } = s;
   useEffect(() => {
     void loadAccount();
   }, [loadAccount]);
+  // A token given in the dialog (or its save for Git refused, the token still in use): the folder
+  // is looked at again with the account, whose name becomes the suggestion for commits.
+  const source = s.account ? s.account.source : undefined;
+  const before = useRef(source);
+  useEffect(() => {
+    if (before.current === null && source && path) void inspect(path);
+    before.current = source;
+  }, [source, path, inspect]);
 
   const body = () => {
     if (s.result) return <PublishDone result={s.result} />;
@@ -50,6 +60,11 @@ export function PublishView() {
           {s.inspecting ? <p>Looking at {s.path}…</p> : null}
         </div>
         {s.inspectError ? <ErrorPanel error={s.inspectError} /> : null}
+        {s.tokenNotSaved ? (
+          <p className="warning-note" role="note">
+            {s.tokenNotSaved.message} {s.tokenNotSaved.hint}
+          </p>
+        ) : null}
         {s.inspection && s.account && !s.account.source ? (
           <ApiTokenDialog
             reason={PUBLISH_TOKEN_REASON}
@@ -76,7 +91,7 @@ export function PublishView() {
       {!s.run ? (
         <p>
           <button type="button" className="button button--quiet" onClick={() => s.showView('hub')}>
-            Your repositories on the Hub
+            Back to your repositories on the Hub
           </button>
         </p>
       ) : null}

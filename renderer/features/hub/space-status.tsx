@@ -50,10 +50,14 @@ export function SpaceStatus(props: SpaceStatusProps) {
         {runtime?.errorMessage ? <pre className="code-block">{runtime.errorMessage}</pre> : null}
       </div>
       {runtime ? (
-        <p className="button-row">
-          <ExternalLink href={runtime.url}>Open the Space on the Hub</ExternalLink>
-          <ExternalLink href={runtime.logsUrl}>See its logs</ExternalLink>
-        </p>
+        <ul className="plain-list">
+          <li>
+            <ExternalLink href={runtime.url}>Open the Space on the Hub</ExternalLink>
+          </li>
+          <li>
+            <ExternalLink href={runtime.logsUrl}>See its logs</ExternalLink>
+          </li>
+        </ul>
       ) : null}
     </section>
   );
