@@ -1,4 +1,4 @@
-import { readdir, realpath, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { AppSession } from '../../core/session';
 import type { Settings } from '../../core/settings';
@@ -97,9 +97,16 @@ export async function checkDestination(destination: string): Promise<'absent' | 
     return 'empty';
   }
   const parent = await stat(dirname(destination)).catch(() => undefined);
-  if (!parent?.isDirectory())
-    throw new CloneError('destination', `The folder ${dirname(destination)} does not exist.`);
-  return 'absent';
+  if (parent?.isDirectory()) return 'absent';
+  // A folder one level up that does not exist yet (the default ~/HuggingFace on a first clone) is
+  // made, as GitHub Desktop makes the folders of a clone's path; deeper missing paths are more
+  // likely a typo, and are refused in words.
+  const grandparent = await stat(dirname(dirname(destination))).catch(() => undefined);
+  if (!parent && grandparent?.isDirectory()) {
+    await mkdir(dirname(destination)).catch(() => undefined);
+    if ((await stat(dirname(destination)).catch(() => undefined))?.isDirectory()) return 'absent';
+  }
+  throw new CloneError('destination', `The folder ${dirname(destination)} does not exist.`);
 }
 
 /**
