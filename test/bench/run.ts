@@ -13,6 +13,7 @@ import { startWebApp } from '../support/web-app';
 import { benchDiffRender } from './diff-render';
 import { benchRepos, benchWorkspace } from './repos';
 import { benchSshT, keygenStallMs } from './ssh';
+import { multipartFigures } from './multipart';
 
 // `npm run bench`: each figure is a ratio against the plain tool measured in the same run, or a
 // size/count with its goal. Never a timed assertion: this prints and records, CI does not fail on it.
@@ -208,6 +209,7 @@ async function main(): Promise<void> {
       goal: '<= 1.05',
     };
   Object.assign(results, await benchWorkspace(9));
+  Object.assign(results, await multipartFigures());
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const rows = Object.entries(results).map(([name, figure]) => [
     name,

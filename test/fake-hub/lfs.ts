@@ -42,6 +42,14 @@ interface MultipartUpload {
   readonly count: number;
   readonly temp: string;
   readonly etags: Map<number, string>;
+  /**
+   * The sha256 of the parts received so far in order, read back as each next one lands, so the
+   * completion does not read the whole file again (as S3 assembles the parts as they come).
+   */
+  readonly hash: ReturnType<typeof createHash>;
+  hashedParts: number;
+  hashValid: boolean;
+  hashing: Promise<void>;
 }
 
 /**
@@ -65,6 +73,17 @@ export const OVER_5GB_WORDS =
  */
 export const RATE_LIMIT_WORDS =
   'We had to rate limit you, you hit the quota of 1000 api requests per 5 minutes period. Upgrade to a PRO user or Team/Enterprise organization account (https://hf.co/pricing) to get higher limits. See https://huggingface.co/docs/hub/rate-limits';
+
+/** Reads back and hashes the parts that now follow the hashed ones without a gap. */
+async function hashReceivedParts(upload: MultipartUpload): Promise<void> {
+  while (upload.hashedParts < upload.count && upload.etags.has(upload.hashedParts + 1)) {
+    const start = upload.hashedParts * upload.chunk;
+    const end = Math.min(upload.size, start + upload.chunk);
+    const stream = createReadStream(upload.temp, { start, end: end - 1, highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream as AsyncIterable<Buffer>) upload.hash.update(chunk);
+    upload.hashedParts += 1;
+  }
+}
 
 /** Why: where the fake hub keeps one LFS object of one repository. */
 export function lfsObjectPath(gitDir: string, oid: string): string {
@@ -268,7 +287,19 @@ export class LfsServer {
     mkdirSync(join(target, '..'), { recursive: true });
     const temp = `${target}.${uploadId}.multipart`;
     closeSync(openSync(temp, 'w'));
-    this.multiparts.set(uploadId, { repo, oid, size, chunk, count, temp, etags: new Map() });
+    this.multiparts.set(uploadId, {
+      repo,
+      oid,
+      size,
+      chunk,
+      count,
+      temp,
+      etags: new Map(),
+      hash: createHash('sha256'),
+      hashedParts: 0,
+      hashValid: true,
+      hashing: Promise.resolve(),
+    });
     const base = `${this.hub.baseUrl()}/lfs-multipart/${repo}/${oid}`;
     const header: Record<string, string> = { chunk_size: String(chunk) };
     for (let part = 1; part <= count; part += 1)
@@ -326,7 +357,9 @@ export class LfsServer {
     if (size !== expected)
       return sendLfs(res, 400, { message: `Part ${part} has ${size} bytes; it should have ${expected}` });
     const etag = `"${md5.digest('hex')}"`;
+    if (part <= upload.hashedParts) upload.hashValid = false; // sent again after it was hashed
     upload.etags.set(part, etag);
+    upload.hashing = upload.hashing.then(() => hashReceivedParts(upload));
     res.writeHead(200, { ETag: etag });
     res.end();
   }
