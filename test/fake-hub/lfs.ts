@@ -16,6 +16,7 @@ import {
   statSync,
 } from 'node:fs';
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ interface MultipartUpload {
    * The sha256 of the parts received so far in order, read back as each next one lands, so the
    * completion does not read the whole file again (as S3 assembles the parts as they come).
    */
-  readonly hash: ReturnType<typeof createHash>;
+  readonly hash: PartHasher;
   hashedParts: number;
   hashValid: boolean;
   hashing: Promise<void>;
@@ -78,10 +79,55 @@ export const RATE_LIMIT_WORDS =
 async function hashReceivedParts(upload: MultipartUpload): Promise<void> {
   while (upload.hashedParts < upload.count && upload.etags.has(upload.hashedParts + 1)) {
     const start = upload.hashedParts * upload.chunk;
-    const end = Math.min(upload.size, start + upload.chunk);
-    const stream = createReadStream(upload.temp, { start, end: end - 1, highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) upload.hash.update(chunk);
+    await upload.hash.update(start, Math.min(upload.size, start + upload.chunk));
     upload.hashedParts += 1;
+  }
+}
+
+// The hashing runs on a worker thread, so the hub's own thread keeps taking the parts' bytes.
+const HASHER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const hash = createHash('sha256');
+const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+parentPort.on('message', ({ start, end }) => {
+  if (start === undefined) { parentPort.postMessage(hash.digest('hex')); return; }
+  const fd = openSync(workerData, 'r');
+  try {
+    for (let at = start; at < end; ) {
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
+      if (read <= 0) break;
+      hash.update(buffer.subarray(0, read));
+      at += read;
+    }
+  } finally { closeSync(fd); }
+  parentPort.postMessage(null);
+});`;
+
+/** A sha256 of byte ranges of one file, fed in order, computed on a worker thread. */
+class PartHasher {
+  private readonly worker: Worker;
+  constructor(file: string) {
+    this.worker = new Worker(HASHER_SOURCE, { eval: true, workerData: file });
+    this.worker.unref(); // an upload never completed must not keep the hub's process alive
+  }
+  private ask(message: { start?: number; end?: number }): Promise<unknown> {
+    return new Promise((resolve) => {
+      this.worker.once('message', resolve);
+      this.worker.postMessage(message);
+    });
+  }
+  async update(start: number, end: number): Promise<void> {
+    await this.ask({ start, end });
+  }
+  async digest(): Promise<string> {
+    const hex = (await this.ask({})) as string;
+    await this.worker.terminate();
+    return hex;
+  }
+  async stop(): Promise<void> {
+    await this.worker.terminate();
   }
 }
 
@@ -295,7 +341,7 @@ export class LfsServer {
       count,
       temp,
       etags: new Map(),
-      hash: createHash('sha256'),
+      hash: new PartHasher(temp),
       hashedParts: 0,
       hashValid: true,
       hashing: Promise.resolve(),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +91,10 @@ describe('the multipart agent against the fake hub', () => {
     const context = gitContext({ home }, env(), createSession({}));
     expect(await enableLargeFiles(context, work, AGENT)).toEqual({ kind: 'enabled' });
     // GIT_TRANSFER_TRACE shows the messages git-lfs and the agent exchange.
-    const pushed = await git(work, ['push', 'origin', 'HEAD:main'], { GIT_TRACE: '1', GIT_TRANSFER_TRACE: '1' });
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main'], {
+      GIT_TRACE: '1',
+      GIT_TRANSFER_TRACE: '1',
+    });
     expect(pushed.status, pushed.out).toBe(0);
     expect(pushed.out).toContain('"event":"progress"');
     expect(pushed.out).toContain(`"bytesSoFar":${7 * MiB}`);
@@ -102,6 +105,19 @@ describe('the multipart agent against the fake hub', () => {
         .update(readFileSync(stored as string))
         .digest('hex'),
     ).toBe(oid);
+  });
+
+  it('starts an agent whose path and script have spaces (git-lfs quotes the path, sh splits the args)', async () => {
+    const { work, oid } = await bigCommit('alice/spaced-agent');
+    const spaced = join(home, 'Program Files', 'HF Git Desktop');
+    mkdirSync(spaced, { recursive: true });
+    symlinkSync(AGENT.path, join(spaced, 'tsx'));
+    symlinkSync(join(REPO, 'main', 'lfs-agent', 'cli.ts'), join(spaced, 'lfs agent.ts'));
+    const command = { path: join(spaced, 'tsx'), args: shellWord(join(spaced, 'lfs agent.ts')) };
+    await enableLargeFiles(gitContext({ home }, env(), createSession({})), work, command);
+    const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
+    expect(pushed.status, pushed.out).toBe(0);
+    expect(hub.lfsObject('alice/spaced-agent', oid)).toBeDefined();
   });
 
   it('retries a part the hub fails once', async () => {
