@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'main/entry/electron.ts'),
           web: resolve(import.meta.dirname, 'main/entry/web.ts'),
           doctor: resolve(import.meta.dirname, 'main/entry/doctor.ts'),
+          'lfs-agent': resolve(import.meta.dirname, 'main/lfs-agent/cli.ts'),
         },
         output: { format: 'cjs' },
       },

@@ -20,6 +20,7 @@ import { aboutPanelOptions } from '../electron/about';
 import { gatherSupportReport } from '../features/support';
 import { answerAskpass, askpassPipeOf, cleanUpSshLeftovers } from '../features/ssh';
 import { removeStaleTempFiles } from '../core/stale-files';
+import { AGENT_SWITCH, runAgentOnStdio } from '../lfs-agent';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
 // without Electron (main/electron/ holds the pure parts beside their registrars: protocol paths, window placement, menu,
@@ -166,6 +167,13 @@ function startApp(): void {
 // packaged app's own executable, main/features/ssh/askpass-plan.ts), it answers from the one-shot
 // pipe and exits, before the single-instance lock (which would hand the call to the running app)
 // and before any window or session.
+// Likewise started by git-lfs as the multipart transfer agent (main/git/lfs-agent-command.ts): it
+// speaks git-lfs's protocol on stdin and stdout, then exits.
 const askpassPipe = askpassPipeOf(process.env);
 if (askpassPipe !== undefined) void answerAskpass(askpassPipe, process.stdout).then((code) => app.exit(code));
+else if (process.argv.includes(AGENT_SWITCH))
+  void runAgentOnStdio().then(
+    (code) => app.exit(code),
+    () => app.exit(1),
+  );
 else startApp();

@@ -14,6 +14,7 @@ import { benchDiffRender } from './diff-render';
 import { benchFirstPublishActions } from './publish-actions';
 import { benchRepos, benchWorkspace } from './repos';
 import { benchSshT, keygenStallMs } from './ssh';
+import { multipartFigures } from './multipart';
 
 // `npm run bench`: each figure is a ratio against the plain tool measured in the same run, or a
 // size/count with its goal. Never a timed assertion: this prints and records, CI does not fail on it.
@@ -215,6 +216,7 @@ async function main(): Promise<void> {
     unit: `actions, token route (${publish.token.log.join('; ')}); SSH route ${publish.ssh.actions}`,
     goal: '<= 12',
   };
+  Object.assign(results, await multipartFigures());
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const rows = Object.entries(results).map(([name, figure]) => [
     name,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { approveToken } from '../../main/features/https/credentials';
 import { run } from '../../main/core/run';
 import { explainFailure } from '../../main/git/failures';
 import { ALICE_WRITE_TOKEN, BOB_READ_TOKEN, OVER_5GB_WORDS, startFakeHub, type FakeHub } from '.';
+import { lfsSettingsOf } from './lfs';
 
 // Real git and git-lfs against the fake hub: the LFS batch API with uploads and downloads, and
 // the Hub's push rules (10 MiB, binary files, also in history) from its pre-receive hook.
@@ -129,17 +130,86 @@ describe('files over the 5 GB limit (HUB-FACTS; the limit set small here)', () =
     });
   });
 
-  // What `hf lfs-enable-largefiles .` writes (huggingface_hub cli/lfs.py) and what `git xet
-  // install` writes (xet-core git_xet install.rs): git-lfs then offers "multipart" or "xet" in the
-  // batch request. The fake hub serves the object over basic instead (it implements neither).
-  it.each([
-    ['lfs.customtransfer.multipart.path', 'hf'],
-    ['lfs.customtransfer.xet.path', 'git-xet'],
-  ])('takes it once %s is set', async (key, value) => {
-    const work = await bigLfsCommit(`alice/big-${value}`);
-    await git(work, ['config', key, value]);
+  // What `git xet install` writes (xet-core git_xet install.rs): git-lfs then offers "xet" in the
+  // batch request. The fake hub serves the object over basic instead (it implements no Xet). The
+  // multipart transfer, which `hf lfs-enable-largefiles` sets, is test/main/lfs-agent's.
+  it('takes it once lfs.customtransfer.xet.path is set', async () => {
+    const work = await bigLfsCommit('alice/big-git-xet');
+    await git(work, ['config', 'lfs.customtransfer.xet.path', 'git-xet']);
     const pushed = await git(work, ['push', 'origin', 'HEAD:main']);
     expect(pushed.status, pushed.out).toBe(0);
+  });
+});
+
+describe('the multipart transfer’s batch answer, parts and completion (huggingface_hub lfs.py)', () => {
+  const batch = async (path: string, size: number, transfers: string[]) => {
+    hub.createRepo(path);
+    const response = await fetch(`${hub.httpUrl}/${path}.git/info/lfs/objects/batch`, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/vnd.git-lfs+json',
+        Authorization: `Basic ${Buffer.from(`alice:${ALICE_WRITE_TOKEN}`).toString('base64')}`,
+      },
+      body: JSON.stringify({ operation: 'upload', transfers, objects: [{ oid: 'a'.repeat(64), size }] }),
+    });
+    return (await response.json()) as {
+      transfer: string;
+      objects: { actions: { upload: { href: string; header: Record<string, string> } } }[];
+    };
+  };
+
+  it('answers basic at or below the limit, multipart above it with numbered part URLs', async () => {
+    expect((await batch('alice/mp-small', 12 * 1024 * 1024, ['basic', 'multipart'])).transfer).toBe('basic');
+    const settings = lfsSettingsOf(hub.httpUrl);
+    settings.multipartChunkBytes = 5 * 1024 * 1024;
+    try {
+      const answer = await batch('alice/mp-big', 13 * 1024 * 1024, ['basic', 'multipart']);
+      expect(answer.transfer).toBe('multipart');
+      const header = answer.objects[0]!.actions.upload.header;
+      expect(Object.keys(header).sort()).toEqual(['00001', '00002', '00003', 'chunk_size']);
+      expect(header.chunk_size).toBe(String(5 * 1024 * 1024));
+    } finally {
+      delete settings.multipartChunkBytes;
+    }
+  });
+
+  it('checks each part’s size, answers its ETag, and refuses a completion with a wrong one', async () => {
+    const data = randomBytes(13 * 1024 * 1024);
+    const oid = createHash('sha256').update(data).digest('hex');
+    hub.createRepo('alice/mp-parts');
+    const response = await fetch(`${hub.httpUrl}/alice/mp-parts.git/info/lfs/objects/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`alice:${ALICE_WRITE_TOKEN}`).toString('base64')}` },
+      body: JSON.stringify({
+        operation: 'upload',
+        transfers: ['multipart'],
+        objects: [{ oid, size: data.length }],
+      }),
+    });
+    const { objects } = (await response.json()) as {
+      objects: { actions: { upload: { href: string; header: Record<string, string> } } }[];
+    };
+    const { href, header } = objects[0]!.actions.upload;
+    const chunk = Number(header.chunk_size);
+    const urls = ['00001', '00002'].map((name) => header[name]!);
+    expect((await fetch(urls[0]!, { method: 'PUT', body: data.subarray(0, 10) })).status).toBe(400);
+    const etags: string[] = [];
+    for (const [index, url] of urls.entries()) {
+      const put = await fetch(url, {
+        method: 'PUT',
+        body: data.subarray(index * chunk, (index + 1) * chunk),
+      });
+      expect(put.status).toBe(200);
+      etags.push(put.headers.get('etag') ?? '');
+    }
+    const complete = (parts: unknown) =>
+      fetch(href, { method: 'POST', body: JSON.stringify({ oid, parts }) }).then((answer) => answer.status);
+    expect(await complete(etags.map((etag, index) => ({ partNumber: index + 1, etag: `${etag}x` })))).toBe(
+      400,
+    );
+    expect(hub.lfsObject('alice/mp-parts', oid)).toBeUndefined();
+    expect(await complete(etags.map((etag, index) => ({ partNumber: index + 1, etag })))).toBe(200);
+    expect(hub.lfsObject('alice/mp-parts', oid)).toBeDefined();
   });
 });
 
