@@ -260,7 +260,20 @@ export class LfsServer {
       return;
     }
     const caller = gitCaller(req, this.hub.tokens);
-    const refusal = decide(caller, repo, operation === 'upload', this.hub.repos.get(repo), this.hub.policies);
+    const rules = this.hub.repos.get(repo);
+    // git-lfs names the ref being pushed (docs/api/batch-api.md: `ref: {name}`). A pull request's
+    // author uploads its LFS files without write access, as git pushes its refs/pr/N (hub-docs
+    // repositories-pull-requests-discussions.md; `hf upload --create-pr` sends LFS files so too).
+    const pushedRef = (body as { ref?: { name?: unknown } }).ref?.name;
+    const toOwnPullRequest =
+      operation === 'upload' &&
+      caller.kind === 'user' &&
+      typeof pushedRef === 'string' &&
+      (this.hub.pullRequestRefs?.(repo, caller.user.name) ?? []).includes(pushedRef) &&
+      decide(caller, repo, false, rules, this.hub.policies) === undefined;
+    const refusal = toOwnPullRequest
+      ? undefined
+      : decide(caller, repo, operation === 'upload', rules, this.hub.policies);
     if (refusal) {
       const words = lfsWords(refusal, repo, this.hub.baseUrl());
       // LFS-Authenticate makes git-lfs ask git's credential helpers, as the Hub's 401 does.

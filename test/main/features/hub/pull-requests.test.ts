@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,26 @@ describe('pull requests', () => {
     if (!updated.ok) throw new Error(updated.error.message);
     expect(updated.value.pushed).toBe(await head(w, work));
     expect(hubRef(`refs/pr/${pr.num}`)).toBe(updated.value.pushed);
+  });
+
+  it('carries LFS files to the pull request: the author uploads them without write access', async () => {
+    const { w, work } = await bobsClone();
+    expect((await w.git(work, ['lfs', 'install', '--local'])).status).toBe(0);
+    expect((await w.git(work, ['lfs', 'track', '*.bin'])).status).toBe(0);
+    const weights = randomBytes(3 * 1024 * 1024);
+    writeFileSync(join(work, 'weights.bin'), weights);
+    await w.git(work, ['add', '-A']);
+    await w.git(work, ['commit', '--quiet', '-m', 'Add weights']);
+    const opened = await w.call('openPullRequest', {
+      runId: 'pr-lfs',
+      path: work,
+      title: 'Add weights',
+      description: '',
+    });
+    if (!opened.ok) throw new Error(`${opened.error.message} ${opened.error.details ?? ''}`);
+    expect(hubRef(opened.value.pr.ref)).toBe(opened.value.pushed);
+    const oid = createHash('sha256').update(weights).digest('hex');
+    expect(hub.lfsObject('alice/pr-target', oid)).toBeDefined();
   });
 
   it('keeps the pull request and explains a push the Hub refuses (a 12 MiB file outside LFS)', async () => {
