@@ -7,6 +7,7 @@
 //   ipc       imports only core (dispatch, results, shared schemas)
 //   features  import core, git, hub, ipc, and another feature only through its index.ts
 //   web, electron  the two transports: core and ipc, never a feature (entries wire features in)
+//   lfs-agent the git-lfs multipart agent git-lfs starts on its own: imports no other layer
 //   entry     wiring only: may import anything
 // Only main/electron/ and the Electron entry import `electron` or an `electron/*` subpath.
 
@@ -36,6 +37,22 @@ export const MAIN_LAYERS = [
   [
     ['main/hub/**/*.ts'],
     [only('hub imports only core.', ['ipc', 'git', 'features', 'electron', 'web', 'entry'])],
+    false,
+  ],
+  [
+    ['main/lfs-agent/**/*.ts'],
+    [
+      only('The LFS agent runs on its own: it imports no other layer.', [
+        'core',
+        'ipc',
+        'git',
+        'hub',
+        'features',
+        'electron',
+        'web',
+        'entry',
+      ]),
+    ],
     false,
   ],
   [

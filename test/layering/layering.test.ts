@@ -16,6 +16,12 @@ async function messages(filePath: string, code: string): Promise<string[]> {
 
 const REFUSED: readonly (readonly [string, string, string, RegExp])[] = [
   [
+    'the LFS agent imports no other layer',
+    'main/lfs-agent/probe.ts',
+    "import { value } from '../core/redact';",
+    /The LFS agent runs on its own/,
+  ],
+  [
     'core imports no feature',
     'main/core/probe.ts',
     "import { value } from '../features/repos';",
