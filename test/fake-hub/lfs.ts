@@ -93,16 +93,20 @@ const hash = createHash('sha256');
 const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
 parentPort.on('message', ({ start, end }) => {
   if (start === undefined) { parentPort.postMessage(hash.digest('hex')); return; }
-  const fd = openSync(workerData, 'r');
+  // The part file may be gone (the hub stopped, the repository removed): say so, never throw.
+  let fd;
   try {
+    fd = openSync(workerData, 'r');
     for (let at = start; at < end; ) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, end - at), at);
       if (read <= 0) break;
       hash.update(buffer.subarray(0, read));
       at += read;
     }
-  } finally { closeSync(fd); }
-  parentPort.postMessage(null);
+    parentPort.postMessage(null);
+  } catch (error) {
+    parentPort.postMessage({ failed: String(error) });
+  } finally { if (fd !== undefined) closeSync(fd); }
 });`;
 
 /** A sha256 of byte ranges of one file, fed in order, computed on a worker thread. */
@@ -111,7 +115,13 @@ class PartHasher {
   constructor(file: string) {
     this.worker = new Worker(HASHER_SOURCE, { eval: true, workerData: file });
     this.worker.unref(); // an upload never completed must not keep the hub's process alive
+    // Anything the worker still throws ends this upload's hash, never the test process.
+    this.worker.on('error', () => {
+      this.failed = true;
+    });
   }
+  /** A range could not be read: the digest can then match no oid, so the completion is refused. */
+  private failed = false;
   private ask(message: { start?: number; end?: number }): Promise<unknown> {
     return new Promise((resolve) => {
       this.worker.once('message', resolve);
@@ -119,12 +129,13 @@ class PartHasher {
     });
   }
   async update(start: number, end: number): Promise<void> {
-    await this.ask({ start, end });
+    const answer = await this.ask({ start, end });
+    if (answer !== null) this.failed = true;
   }
   async digest(): Promise<string> {
     const hex = (await this.ask({})) as string;
     await this.worker.terminate();
-    return hex;
+    return this.failed ? 'unreadable' : hex;
   }
   async stop(): Promise<void> {
     await this.worker.terminate();
