@@ -15,7 +15,8 @@ export function PublishDone({ result }: { readonly result: PublishResult }) {
     <>
       <div className="verdict verdict--ok" role="status">
         <p className="verdict__title">
-          Published: your {kindLabel(repo.kind).toLowerCase()} {repo.id} is on the Hub.
+          Published: your {repo.kind === 'space' ? 'Space' : kindLabel(repo.kind).toLowerCase()} {repo.id} is
+          on the Hub.
         </p>
         <p>
           {repo.created ? 'The app created it' : 'It was there already'}
