@@ -125,7 +125,7 @@ test('a Space published from a folder, its runtime watched until it runs', async
   await shoot(page, '152-publish-space.png');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published:' })).toContainText(
-    'space alice/hello-space',
+    'Space alice/hello-space',
     {
       timeout: 60_000,
     },
@@ -204,7 +204,7 @@ test('New repository: created through the API, or on the Hub’s own page while 
   await shoot(page, '157-waiting-for-repo.png');
   await create(hub, { name: 'made-on-the-hub', type: 'space', sdk: 'static' });
   await expect(page.getByRole('status').filter({ hasText: 'Created' })).toContainText(
-    'space alice/made-on-the-hub',
+    'Space alice/made-on-the-hub',
     {
       timeout: 20_000,
     },

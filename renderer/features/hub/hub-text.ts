@@ -11,6 +11,11 @@ import { assertNever } from '../../lib/assert-never';
 // The Hub screens' words and small path rules; pure, so they are tested.
 
 /** "Model", "Dataset", "Space": the list's badge and the form's choices. */
+/** The kind inside a sentence: "model", "dataset", but "Space", as the Hub writes it. */
+export function kindInText(kind: RepoKind): string {
+  return kind === 'space' ? 'Space' : kindLabel(kind).toLowerCase();
+}
+
 export function kindLabel(kind: RepoKind): string {
   switch (kind) {
     case 'model':

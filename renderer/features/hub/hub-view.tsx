@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/app-store';
 import { ApiTokenDialog } from './api-token-dialog';
 import { HubAccount } from './hub-account';
 import { HubRepoListView } from './hub-repo-list';
-import { kindLabel } from './hub-text';
+import { kindInText } from './hub-text';
 import { NewRepoForm } from './new-repo-form';
 import './hub.css';
 
@@ -75,7 +75,7 @@ export function HubView() {
         <p role="status">
           {s.created.created ? 'Created' : 'It was already there, and it is yours'}:{' '}
           <ExternalLink href={s.created.url}>
-            {kindLabel(s.created.kind).toLowerCase()} {s.created.id}
+            {kindInText(s.created.kind)} {s.created.id}
           </ExternalLink>
         </p>
       ) : null}

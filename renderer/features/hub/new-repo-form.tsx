@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { openExternal } from '../../services/external';
 import { useAppStore } from '../../store/app-store';
 import * as hub from './hub-service';
-import { kindLabel, newRepoPageUrl } from './hub-text';
+import { newRepoPageUrl, kindInText } from './hub-text';
 import { defaultNamespace, draftProblem, RepoFields, type RepoDraft } from './repo-fields';
 import { WaitForRepo } from './wait-for-repo';
 
@@ -87,7 +87,7 @@ export function NewRepoForm({
         {tried && problem ? <p className="inline-error">{problem}</p> : null}
         <div className="button-row">
           <button type="submit" className="button button--primary" aria-disabled={busy}>
-            {busy ? 'Creating…' : `Create the ${kindLabel(draft.kind).toLowerCase()}`}
+            {busy ? 'Creating…' : `Create the ${kindInText(draft.kind)}`}
           </button>
           <button type="button" className="button" onClick={() => void onHubPage()}>
             Create it on the Hub’s page instead

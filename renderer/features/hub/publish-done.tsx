@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { PublishResult } from '../../../preload/contract';
 import { ExternalLink } from '../../components/external-link';
 import { useAppStore } from '../../store/app-store';
-import { kindLabel } from './hub-text';
+import { kindInText } from './hub-text';
 import { SpaceStatus } from './space-status';
 
 /** The end: where it is on the Hub, what the app did, Open in the app, and a Space's runtime. */
@@ -15,8 +15,7 @@ export function PublishDone({ result }: { readonly result: PublishResult }) {
     <>
       <div className="verdict verdict--ok" role="status">
         <p className="verdict__title">
-          Published: your {repo.kind === 'space' ? 'Space' : kindLabel(repo.kind).toLowerCase()} {repo.id} is
-          on the Hub.
+          Published: your {kindInText(repo.kind)} {repo.id} is on the Hub.
         </p>
         <p>
           {repo.created ? 'The app created it' : 'It was there already'}

@@ -1,5 +1,5 @@
 import type { FolderInspection } from '../../../preload/contract';
-import { kindLabel, lfsReasonText, sizeText } from './hub-text';
+import { lfsReasonText, sizeText, kindInText } from './hub-text';
 
 /** How many LFS files are listed by name before "and N more". */
 const SHOWN_LFS = 8;
@@ -27,7 +27,7 @@ export function PublishInspection({
           : 'It is not a Git repository yet: the app will make it one; '}
         {files === 1 ? '1 file' : `${files} files`} ({sizeText(bytes)}) will go in the first commit.
         {inspection.connected
-          ? ` It already pushes to ${kindLabel(inspection.connected.kind).toLowerCase()} ${inspection.connected.repo}.`
+          ? ` It already pushes to ${kindInText(inspection.connected.kind)} ${inspection.connected.repo}.`
           : ''}
       </p>
       {lfsFiles.length > 0 ? (

@@ -2,7 +2,7 @@ import { useEffect, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { HubNamespaceView, HubRepoView } from '../../../preload/contract';
 import { useAppStore } from '../../store/app-store';
-import { kindLabel } from './hub-text';
+import { kindInText } from './hub-text';
 import { RepoFields, type RepoDraft } from './repo-fields';
 
 /** A new repository to create, or one of the person's that exists. */
@@ -86,7 +86,7 @@ export function PublishTarget({
             <option value="">{list ? 'Choose one…' : 'Asking the Hub…'}</option>
             {list?.repos.map((repo) => (
               <option key={`${repo.kind}:${repo.id}`} value={`${repo.kind}:${repo.id}`}>
-                {repo.id} ({kindLabel(repo.kind).toLowerCase()}
+                {repo.id} ({kindInText(repo.kind)}
                 {repo.private ? ', private' : ''})
               </option>
             ))}

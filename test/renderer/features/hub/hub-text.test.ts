@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HubAccountView, HubNamespaceView } from '../../../../preload/contract';
 import {
+  kindInText,
   accountLine,
   cloneDestination,
   newRepoPageUrl,
@@ -23,6 +24,14 @@ const ACCOUNT: HubAccountView = {
 };
 
 describe('the Hub screens’ words', () => {
+  it('names a kind inside a sentence as the Hub writes it: model, dataset, Space', () => {
+    expect(['model', 'dataset', 'space'].map((kind) => kindInText(kind as 'model'))).toEqual([
+      'model',
+      'dataset',
+      'Space',
+    ]);
+  });
+
   it('says who the API acts as and where the token comes from', () => {
     expect(accountLine(ACCOUNT)).toBe(
       'Signed in to the Hub’s API as alice, with the token saved for Git (hf_…AbCd).',
