@@ -176,47 +176,72 @@ async function benchMachineCheckProcesses(): Promise<void> {
   }
 }
 
+/**
+ * HFGD_BENCH_ONLY=first_screen,repos,... runs only those groups (for working on one figure); the
+ * table and bench-results.json then hold only what ran. Unset: every group.
+ */
+const only = new Set(
+  (process.env.HFGD_BENCH_ONLY ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== ''),
+);
+const wanted = (group: string): boolean => only.size === 0 || only.has(group);
+
 async function main(): Promise<void> {
-  results.renderer_initial_js_gzip_kb = { value: initialJsGzipKb(RENDERER), unit: 'KB gzip', goal: '<= 100' };
-  await benchMachineCheckProcesses();
-  const sshT = await benchSshT(21);
-  results.ssh_t_ratio = {
-    value: Math.round(sshT.ratio * 100) / 100,
-    unit: `ratio (service ${sshT.serviceMs.toFixed(1)} ms / raw ssh -T ${sshT.rawMs.toFixed(1)} ms, medians of 21, alternating)`,
-    goal: '<= 1.10',
-  };
-  const stalls: number[] = [];
-  for (let run = 0; run < 5; run += 1) stalls.push(await keygenStallMs());
-  results.keygen_event_loop_stall_ms = {
-    value: Math.round(median(stalls) * 10) / 10,
-    unit: `ms (median of 5 generations' longest stall; worst ${Math.max(...stalls).toFixed(1)})`,
-    goal: '<= 16',
-  };
-  await benchFirstScreen();
-  const diff = await benchDiffRender();
-  results.diff_render_ms = {
-    value: Math.round(diff.shownMs),
-    unit: `ms (click to painted diff of a ${(diff.diffBytes / 1024 / 1024).toFixed(1)} MB text diff, median of 11; the renderer's share from the answer to the paint ${diff.renderMs.toFixed(1)} ms; side by side ${diff.splitMs.toFixed(1)} ms; ${diff.rowsInPage} rows in the page)`,
-    goal: '<= 200',
-  };
-  const repos = await benchRepos(3);
-  for (const [name, figure] of [
-    ['clone_ratio', repos.clone],
-    ['push_ratio', repos.push],
-  ] as const)
-    results[name] = {
-      value: Math.round(figure.ratio * 100) / 100,
-      unit: `ratio (service ${(figure.serviceMs / 1000).toFixed(2)} s / raw git ${(figure.rawMs / 1000).toFixed(2)} s, 1,000 files + 100 MB LFS, medians of 3)`,
-      goal: '<= 1.05',
+  if (wanted('bundle'))
+    results.renderer_initial_js_gzip_kb = {
+      value: initialJsGzipKb(RENDERER),
+      unit: 'KB gzip',
+      goal: '<= 100',
     };
-  Object.assign(results, await benchWorkspace(9));
-  const publish = await benchFirstPublishActions();
-  results.first_publish_actions = {
-    value: publish.token.actions,
-    unit: `actions, token route (${publish.token.log.join('; ')}); SSH route ${publish.ssh.actions}`,
-    goal: '<= 12',
-  };
-  Object.assign(results, await multipartFigures());
+  if (wanted('machine_check')) await benchMachineCheckProcesses();
+  if (wanted('ssh')) {
+    const sshT = await benchSshT(21);
+    results.ssh_t_ratio = {
+      value: Math.round(sshT.ratio * 100) / 100,
+      unit: `ratio (service ${sshT.serviceMs.toFixed(1)} ms / raw ssh -T ${sshT.rawMs.toFixed(1)} ms, medians of 21, alternating)`,
+      goal: '<= 1.10',
+    };
+    const stalls: number[] = [];
+    for (let run = 0; run < 5; run += 1) stalls.push(await keygenStallMs());
+    results.keygen_event_loop_stall_ms = {
+      value: Math.round(median(stalls) * 10) / 10,
+      unit: `ms (median of 5 generations' longest stall; worst ${Math.max(...stalls).toFixed(1)})`,
+      goal: '<= 16',
+    };
+  }
+  if (wanted('first_screen')) await benchFirstScreen();
+  if (wanted('diff')) {
+    const diff = await benchDiffRender();
+    results.diff_render_ms = {
+      value: Math.round(diff.shownMs),
+      unit: `ms (click to painted diff of a ${(diff.diffBytes / 1024 / 1024).toFixed(1)} MB text diff, median of 11; the renderer's share from the answer to the paint ${diff.renderMs.toFixed(1)} ms; side by side ${diff.splitMs.toFixed(1)} ms; ${diff.rowsInPage} rows in the page)`,
+      goal: '<= 200',
+    };
+  }
+  if (wanted('repos')) {
+    const repos = await benchRepos(3);
+    for (const [name, figure] of [
+      ['clone_ratio', repos.clone],
+      ['push_ratio', repos.push],
+    ] as const)
+      results[name] = {
+        value: Math.round(figure.ratio * 100) / 100,
+        unit: `ratio (service ${(figure.serviceMs / 1000).toFixed(2)} s / raw git ${(figure.rawMs / 1000).toFixed(2)} s, 1,000 files + 100 MB LFS, medians of 3)`,
+        goal: '<= 1.05',
+      };
+  }
+  if (wanted('workspace')) Object.assign(results, await benchWorkspace(9));
+  if (wanted('publish')) {
+    const publish = await benchFirstPublishActions();
+    results.first_publish_actions = {
+      value: publish.token.actions,
+      unit: `actions, token route (${publish.token.log.join('; ')}); SSH route ${publish.ssh.actions}`,
+      goal: '<= 12',
+    };
+  }
+  if (wanted('multipart')) Object.assign(results, await multipartFigures());
   writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const rows = Object.entries(results).map(([name, figure]) => [
     name,
