@@ -1175,6 +1175,15 @@ export interface Operations {
     readonly request: { readonly path: string; readonly repo: string | null };
     readonly result: { readonly removed: string };
   };
+  /**
+   * "Set up very large files" (the enable_large_files action): the app's multipart uploader in the
+   * repository at `path`'s own config, as `hf lfs-enable-largefiles .` does; `sentence` says what
+   * changed (null: it was already so). Refused where the app has no uploader to offer.
+   */
+  readonly enableLargeFiles: {
+    readonly request: { readonly path: string };
+    readonly result: { readonly sentence: string | null };
+  };
   /** "Explain an error message": what a terminal, notebook or tutorial printed, explained by the failure table. */
   readonly explainError: { readonly request: { readonly text: string }; readonly result: Outcome };
   // Publishing and the Hub's API (issue 14).

@@ -52,6 +52,7 @@ export function makeBridge(invoke: Invoke, subscribe: Subscribe): Bridge {
     supportReport: (request) => invoke('supportReport', request),
     explainError: (request) => invoke('explainError', request),
     removeStaleLock: (request) => invoke('removeStaleLock', request),
+    enableLargeFiles: (request) => invoke('enableLargeFiles', request),
     repoAccess: (request) => invoke('repoAccess', request),
     parseRepo: (request) => invoke('parseRepo', request),
     cloneRepo: (request) => invoke('cloneRepo', request),

@@ -13,6 +13,12 @@ export interface AppSession {
    * Hub's API account view compares it with the token's). A user name, never a secret.
    */
   sshGreetingUser?: string | undefined;
+  /**
+   * How git-lfs starts the app's multipart uploader in this form of the app (packaged, Electron
+   * in development, browser mode: main/git/lfs-agent-command.ts), set by the entry; undefined
+   * where there is none (tests that do not set it), and then a file over 5 GB is refused as before.
+   */
+  largeFileAgent?: { readonly path: string; readonly args: string } | undefined;
   /** Set when the app started an agent of its own (Linux, none reachable). */
   ownAgent: { readonly pid: number; readonly socket: string } | undefined;
   /**

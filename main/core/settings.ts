@@ -18,6 +18,11 @@ export interface Settings {
   readonly home: string;
   /** Where the app keeps its own small files (wizard progress): HFGD_DATA_DIR, or the OS's usual place under home. */
   readonly dataDir: string;
+  /**
+   * Over how many bytes an LFS file needs the Hub's multipart transfer: 5 GB as the Hub counts it
+   * (5 * 1000^3, HUB-FACTS), or HFGD_LARGE_FILE_BYTES, which tests set low so a few MiB stand in.
+   */
+  readonly largeFileBytes: number;
 }
 
 /** A setting that could not be used, named so the person starting the app can fix it. */
@@ -99,6 +104,18 @@ function defaultDataDir(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.P
 }
 
 /** Resolves the settings from an environment; throws SettingsError naming the variable at fault. */
+/** Why: the Hub's 5 GB (5 * 1000^3 bytes, as the Hub counts it: HUB-FACTS "Repositories and large files"). */
+const HUB_LARGE_FILE_BYTES = 5 * 1000 ** 3;
+
+function parseLargeFileBytes(raw: string | undefined): number {
+  const text = (raw ?? '').trim();
+  if (text === '') return HUB_LARGE_FILE_BYTES;
+  const bytes = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(bytes) || bytes < 1)
+    throw new SettingsError(`HFGD_LARGE_FILE_BYTES must be a whole number of bytes: ${text}`);
+  return bytes;
+}
+
 export function resolveSettings(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
@@ -115,5 +132,6 @@ export function resolveSettings(
     hostKeys: parseHostKeys(env.HFGD_HOST_KEYS),
     home,
     dataDir,
+    largeFileBytes: parseLargeFileBytes(env.HFGD_LARGE_FILE_BYTES),
   };
 }

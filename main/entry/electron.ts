@@ -21,6 +21,7 @@ import { gatherSupportReport } from '../features/support';
 import { answerAskpass, askpassPipeOf, cleanUpSshLeftovers } from '../features/ssh';
 import { removeStaleTempFiles } from '../core/stale-files';
 import { AGENT_SWITCH, runAgentOnStdio } from '../lfs-agent';
+import { agentCommand } from '../git/lfs-agent-command';
 
 // The Electron entry: the thin shell. Everything it calls below is plain Node and tested
 // without Electron (main/electron/ holds the pure parts beside their registrars: protocol paths, window placement, menu,
@@ -67,6 +68,15 @@ async function openWindow(settings: Settings, openExternal: (url: string) => Pro
 }
 
 function start(settings: Settings): void {
+  // git-lfs starts the multipart uploader as this executable with the switch (packaged), or as
+  // Electron with the app folder (development); handled at the bottom of this file.
+  session.largeFileAgent = agentCommand(
+    process.platform,
+    process.execPath,
+    app.isPackaged,
+    app.getAppPath(),
+    !app.isPackaged,
+  );
   // The person's own core.sshCommand wins over the app's ssh for git, as with plain git.
   void readGlobalSshCommand(gitContext(settings, process.env)).then(
     (command) => {

@@ -11,6 +11,7 @@ import { openInBrowser } from '../web/open-browser';
 import { startWebServer } from '../web/server';
 import { cleanUpSshLeftovers } from '../features/ssh';
 import { removeStaleTempFiles } from '../core/stale-files';
+import { agentCommand } from '../git/lfs-agent-command';
 
 // `npm run web` (and `npm start` where Electron is unavailable): the real app in a browser tab.
 
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
     versions: { node: process.versions.node },
   });
   const session = createSession(process.env);
+  // Browser mode runs as node out/main/web.js: git-lfs starts the uploader as node running the
+  // built out/main/lfs-agent.js beside it (the app folder is two levels up).
+  session.largeFileAgent = agentCommand(process.platform, process.execPath, false, join(__dirname, '..', '..'));
   // The person's own core.sshCommand wins over the app's ssh for git, as with plain git.
   session.configuredSshCommand = await readGlobalSshCommand(gitContext(settings, process.env)).catch(
     () => undefined,

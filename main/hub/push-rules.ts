@@ -77,7 +77,18 @@ export interface FileFacts {
  * custom transfer agent, xet-core git_xet/src/app/install.rs).
  */
 export interface RepoTransfers {
+  /** A transfer that takes files over 5 GB is set up (multipart or xet): the rule does not apply. */
   readonly largeFiles: boolean;
+  /**
+   * The app can set its own multipart uploader up for this repository when it pushes
+   * (main/features/repos/large-files.ts), so a file over 5 GB is a note, not a refusal.
+   */
+  readonly appUploader?: boolean;
+  /**
+   * Over how many bytes the Hub needs the large-file transfer: FIVE_GB, lower only where a test
+   * sets HFGD_LARGE_FILE_BYTES, so a few MiB stand in for 5 GB.
+   */
+  readonly partsAbove?: number;
 }
 
 /**
@@ -113,8 +124,15 @@ export function checkFile(
   transfers: RepoTransfers = { largeFiles: false },
 ): PushProblem | undefined {
   const { path, size, inHistoryOnly } = file;
-  if (file.pointerSize !== undefined && file.pointerSize > FIVE_GB && !transfers.largeFiles)
-    return { rule: 'over_5gb', path, size: file.pointerSize, inHistoryOnly, blocking: true };
+  const limit = transfers.partsAbove ?? FIVE_GB;
+  if (file.pointerSize !== undefined && file.pointerSize > limit && !transfers.largeFiles)
+    return {
+      rule: 'over_5gb',
+      path,
+      size: file.pointerSize,
+      inHistoryOnly,
+      blocking: transfers.appUploader !== true,
+    };
   if (size > TEN_MIB)
     return {
       rule: 'too_large',
@@ -160,8 +178,25 @@ export function describeProblem(problem: PushProblem): string {
         ? `${problem.path} is a binary file outside Git LFS or Xet, and at ${readableSize(problem.size)} it is over the Hub's 1 MiB limit for such files: track it with ${track}.${history}`
         : `${problem.path} is a binary file outside Git LFS or Xet (${readableSize(problem.size)}). The Hub accepts binary files up to 1 MiB this way, so this does not stop the push; tracking it with ${track} keeps the repository light.`;
     case 'over_5gb':
-      return `${problem.path} (${(problem.size / 1000 ** 3).toFixed(1)} GB) is over 5 GB: run \`hf lfs-enable-largefiles .\` in the repository before pushing, or use Xet.`;
+      return overFiveText(problem);
   }
+}
+
+/** Why: a size over 5 GB as the Hub counts it (1000^3), never "0.0 GB" for a test's small stand-in. */
+function gigabytes(bytes: number): string {
+  return bytes >= 1000 ** 3 ? `${(bytes / 1000 ** 3).toFixed(1)} GB` : readableSize(bytes);
+}
+
+/**
+ * Why: the 5 GB rule in words. Where the app can set its uploader up it is a note: the push goes
+ * ahead in parts (what `hf lfs-enable-largefiles .` sets up by hand); elsewhere (the doctor, a push
+ * the app cannot configure) it says what to run.
+ */
+function overFiveText(problem: PushProblem): string {
+  const size = gigabytes(problem.size);
+  return problem.blocking
+    ? `${problem.path} (${size}) is over 5 GB: run \`hf lfs-enable-largefiles .\` in the repository before pushing, or use Xet.`
+    : `${problem.path} (${size}) is over 5 GB, so it goes to the Hub in parts: the app sets this repository up for that when you push.`;
 }
 
 /**
@@ -178,6 +213,6 @@ export function describeStagedProblem(problem: PushProblem): string {
         ? `${problem.path} is a binary file of ${readableSize(problem.size)}, over the Hub's 1 MiB limit for binary files outside Git LFS or Xet, so the Hub would refuse a push with it. ${store}`
         : `${problem.path} is a binary file (${readableSize(problem.size)}). The Hub accepts binary files up to 1 MiB outside Git LFS, so you can commit it as it is; storing it with Git LFS keeps the repository light.`;
     case 'over_5gb':
-      return `${problem.path} (${(problem.size / 1000 ** 3).toFixed(1)} GB) is over 5 GB: run \`hf lfs-enable-largefiles .\` in the repository before pushing, or use Xet.`;
+      return overFiveText(problem);
   }
 }

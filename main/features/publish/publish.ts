@@ -19,7 +19,7 @@ import { createHubRepository, HubApiError, repoPageUrl } from '../../hub/hub-api
 import { cloneUrl, type RepoRef } from '../../hub/repo-ref';
 import { apiAuth } from '../hub';
 import { failureContext } from '../https';
-import { refuseWhileInProgress } from '../repos';
+import { largeFilesBeforePush, refuseWhileInProgress } from '../repos';
 import { PublishError } from './errors';
 import { joinWithHistory, joinWithoutHistory } from './join';
 import { checkFolder, filesToCommit, lfsCandidates, lfsPatternFor, type FolderPlace } from './folder';
@@ -340,6 +340,8 @@ export async function publishFolder(
     );
 
   progress.step('push', `Pushing to ${ref.path}`);
+  // A file over 5 GB goes in parts: the app's uploader is set up first, and says so.
+  notes.push(...(await largeFilesBeforePush(context.settings, context.session, gitContext, repo)));
   const current = (await git(gitContext, ['symbolic-ref', '--short', 'HEAD'], { cwd: repo })).stdout.trim();
   const options = {
     onProgress: progress.onProgress,

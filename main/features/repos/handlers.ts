@@ -22,6 +22,8 @@ import { checkHostKeys, listKeys } from '../ssh';
 import { CloneError, cloneRepo } from './clone';
 import { repoFailure } from './failure';
 import { createFork, ForkError, forkWithLfs } from './fork';
+import { largeFilesBeforePush, setUpLargeFiles } from './large-files';
+import { largeFilesSentence } from '../../git/lfs-multipart-config';
 import { installLfs, lfsPull, lfsState, migrateToLfs, trackWithLfs } from './lfs';
 import { removeStaleLock } from '../../git/locks';
 import { APP_STARTED_AT, explainRun, localFailure, outcomeOf } from './outcome';
@@ -106,6 +108,7 @@ export function repoHandlers(
   | 'recentRepos'
   | 'pickFolder'
   | 'removeStaleLock'
+  | 'enableLargeFiles'
 > {
   const runs = new RunRegistry();
   const startedAt = options.startedAt ?? APP_STARTED_AT;
@@ -157,11 +160,15 @@ export function repoHandlers(
       if (operation === 'push') await refuseWhileInProgress(git, repo, 'push');
       // A background fetch of the same remote would race this run for its refs' locks.
       await fetchesOf(context.session).idle(repo);
-      const { run: result, notes } = await tracked(runId, context, (signal, onProgress) =>
+      // A file over 5 GB needs the Hub's multipart transfer: set up here, said in the notes.
+      const before =
+        operation === 'push' ? await largeFilesBeforePush(context.settings, context.session, git, repo) : [];
+      const { run: result, notes: after } = await tracked(runId, context, (signal, onProgress) =>
         operation === 'push'
           ? push(git, repo, { signal, onProgress }).then((run) => ({ run, notes: [] as readonly string[] }))
           : safePull(git, repo, { signal, onProgress }),
       );
+      const notes = [...before, ...after];
       if (result.ok) await remember(context, repo, operation === 'push' ? 'pushed' : 'pulled');
       const view = await explainRun(result, repo, context.settings, git, operation, startedAt);
       return ok(notes.length > 0 ? { ...view, notes } : view);
@@ -600,6 +607,25 @@ export function repoHandlers(
           return removed.ok
             ? ok({ removed: removed.path })
             : fail('not_allowed', removed.reason, removed.hint);
+        } catch (error) {
+          return repoFailure(error);
+        }
+      },
+    },
+
+    enableLargeFiles: {
+      schema: z.object({ path: PATH }),
+      handle: async ({ path }, context) => {
+        try {
+          const git = gitContextOf(context);
+          const change = await setUpLargeFiles(context.session, git, await top(path, context));
+          if (change === undefined)
+            return fail(
+              'not_allowed',
+              'This form of the app has no large-file uploader to set up.',
+              'Run `hf lfs-enable-largefiles .` in the repository (huggingface_hub), then push again.',
+            );
+          return ok({ sentence: largeFilesSentence(change) ?? null });
         } catch (error) {
           return repoFailure(error);
         }

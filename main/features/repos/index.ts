@@ -11,3 +11,5 @@ export { readConflicts } from '../../git/conflicts';
 export { refuseWhileInProgress } from './safety/pull';
 export { SafetyError } from './safety/errors';
 export { readRecent, type RecentRepo } from './recent';
+// Files over 5 GB: the app's multipart uploader, set up before the push that needs it.
+export { largeFilesBeforePush, setUpLargeFiles } from './large-files';

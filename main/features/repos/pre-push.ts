@@ -48,9 +48,13 @@ export function forgetScans(): void {
 async function scan(
   context: GitContext,
   repoPath: string,
-  options: { readonly revision?: string; readonly exclude?: readonly string[] },
+  options: {
+    readonly revision?: string;
+    readonly exclude?: readonly string[];
+    readonly largeFileBytes?: number;
+  },
 ): Promise<Scanned> {
-  const place = `${repoPath}\u0000${options.revision ?? 'HEAD'}\u0000${(options.exclude ?? []).join('\u0000')}`;
+  const place = `${repoPath}\u0000${options.revision ?? 'HEAD'}\u0000${options.largeFileBytes ?? FIVE_GB}\u0000${(options.exclude ?? []).join('\u0000')}`;
   const kept = scans.get(place);
   // The key before the listing: a commit made meanwhile leaves a newer answer under an older key,
   // which the next call sees as moved, never an older answer under a newer one.
@@ -59,7 +63,7 @@ async function scan(
   const { commits, blobs } = await listPushedBlobs(context, repoPath, options);
   // A blob over 10 MiB is a problem whatever its bytes: the tip that places it is read meanwhile.
   const [facts, tip] = await Promise.all([
-    blobFacts(context, repoPath, blobs),
+    blobFacts(context, repoPath, blobs, options.largeFileBytes),
     blobs.some((blob) => blob.size > TEN_MIB)
       ? blobsAt(context, repoPath, options.revision ?? 'HEAD')
       : undefined,
@@ -89,16 +93,26 @@ export async function prePushCheck(
     readonly exclude?: readonly string[];
     /** Already read by the caller (the repository state reads it once for two checks). */
     readonly transfers?: Promise<RepoTransfers>;
+    /** The 5 GB rule's limit (Settings.largeFileBytes): lower only in tests. */
+    readonly largeFileBytes?: number;
+    /** The app can set its multipart uploader up when it pushes: a file over 5 GB is then a note. */
+    readonly appUploader?: boolean;
   } = {},
 ): Promise<PrePushReport> {
   const context = gitContext({ home }, env);
   const scanned = await scan(context, repoPath, options);
   const { commits, blobs, facts } = scanned;
   // The transfers change only the 5 GB rule: the config is read only when a pointer is over it.
-  const overFive = [...facts.values()].some((fact) => (fact.pointerSize ?? 0) > FIVE_GB);
-  const transfers: RepoTransfers = overFive
+  const limit = options.largeFileBytes ?? FIVE_GB;
+  const overFive = [...facts.values()].some((fact) => (fact.pointerSize ?? 0) > limit);
+  const configured: RepoTransfers = overFive
     ? await (options.transfers ?? repoTransfers(context, repoPath))
     : { largeFiles: false };
+  const transfers: RepoTransfers = {
+    ...configured,
+    partsAbove: limit,
+    ...(options.appUploader ? { appUploader: true } : {}),
+  };
   if (problemsOf(blobs, facts, transfers, () => true).length === 0) return { commits, problems: [] };
   scanned.tip ??= await blobsAt(context, repoPath, options.revision ?? 'HEAD');
   const tip = scanned.tip;

@@ -74,6 +74,7 @@ async function readAt(
   top: string,
   fetches: FetchTracker | undefined,
   places: Promise<RepoPlaces>,
+  appUploader: boolean,
 ): Promise<RepoState> {
   // One read of the settings for who commits and for the 5 GB rule, started by the status call.
   // The repository's config is read once: for the status' safety options and for those settings.
@@ -81,7 +82,12 @@ async function readAt(
   let config: Promise<RepoConfig> | undefined;
   const configOnce = () => (config ??= readRepoConfig(git, top, shared));
   const reading = repoStatus(git, top, configOnce, shared);
-  const transfers = configOnce().then((read) => transfersFromConfig(read.lfs));
+  // A file over 5 GB is a note where the app can set its uploader up at the push (large-files.ts).
+  const transfers = configOnce().then((read) => ({
+    ...transfersFromConfig(read.lfs),
+    partsAbove: settings.largeFileBytes,
+    ...(appUploader ? { appUploader } : {}),
+  }));
   // Asked only when a rule needs it; a failed read is the status' failure, said there.
   transfers.catch(() => undefined);
   const tracked = lfsTrackedPaths(git, top);
@@ -89,7 +95,11 @@ async function readAt(
     reading,
     listRemotes(git, top, hubAddresses(settings), shared),
     tracked.then((paths) => findPointerFiles(settings.home, top, git.env, paths)),
-    prePushCheck(settings.home, top, git.env, { transfers }),
+    prePushCheck(settings.home, top, git.env, {
+      transfers,
+      largeFileBytes: settings.largeFileBytes,
+      appUploader,
+    }),
     lfsState(settings, git.env),
     // The git dir from the check of the folder; the index asked only when the status lists a conflict.
     readConflicts(git, top, {
@@ -140,19 +150,27 @@ export async function readRepoState(
   git: GitContext,
   path: string,
   fetches?: FetchTracker,
+  /** The app can set its multipart uploader up when it pushes (session.largeFileAgent). */
+  appUploader = false,
 ): Promise<RepoState> {
   // The reads first: starting a process holds up the next, and the status is the longest.
   const checking = checkRepoPlaces(git, path);
   const [guess, places] = await Promise.allSettled([
-    readAt(settings, git, path, fetches, checking),
+    readAt(settings, git, path, fetches, checking, appUploader),
     checking,
   ]);
   if (places.status === 'rejected') throw places.reason;
   if (places.value.top === path && guess.status === 'fulfilled') return guess.value;
   // The same repository at its real top: the same git dir.
-  return readAt(settings, git, places.value.top, fetches, Promise.resolve(places.value));
+  return readAt(settings, git, places.value.top, fetches, Promise.resolve(places.value), appUploader);
 }
 
 /** The repository state as a handler answers it, with the app instance's last fetch. */
 export const repoStateOf = (context: HandlerContext, path: string): Promise<RepoState> =>
-  readRepoState(context.settings, gitContextOf(context), path, fetchesOf(context.session));
+  readRepoState(
+    context.settings,
+    gitContextOf(context),
+    path,
+    fetchesOf(context.session),
+    context.session.largeFileAgent !== undefined,
+  );

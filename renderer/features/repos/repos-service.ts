@@ -61,6 +61,7 @@ export const migrateLfs = (path: string, pattern: string) =>
 export const recentRepos = () => settle(() => getBridge().recentRepos(null));
 
 /** Removes a stale git lock file an outcome named (main checks again that it is safe). */
+export const enableLargeFiles = (path: string) => settle(() => getBridge().enableLargeFiles({ path }));
 export const removeStaleLock = (path: string, repo: string | null) =>
   settle(() => getBridge().removeStaleLock({ path, repo }));
 

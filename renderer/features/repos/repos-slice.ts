@@ -114,6 +114,8 @@ export interface ReposSlice {
   readonly repoLastRemote: RemoteAction | null;
   /** Removes the stale lock file an outcome named, then reads the repository again. */
   readonly removeRepoLock: (file: string) => Promise<void>;
+  /** "Set up very large files" after the Hub refused a file over 5 GB: the uploader, then the push again. */
+  readonly enableRepoLargeFiles: () => Promise<void>;
 }
 
 const NO_RUNS: ReposSlice['repoRuns'] = { clone: null, fork: null, repo: null };
@@ -388,6 +390,22 @@ export const createReposSlice: StateCreator<AppStore, [], [], ReposSlice> = (set
           await get().reloadRepo();
         },
       );
+    },
+    enableRepoLargeFiles: async () => {
+      const visit = get().repoVisit;
+      const path = get().repoState?.path ?? get().openRepo;
+      if (path === null) return;
+      const result = await repos.enableLargeFiles(path);
+      if (get().repoVisit !== visit) return;
+      if (!result.ok) {
+        set({ repoError: result.error });
+        return;
+      }
+      await get().runRepoRemote('push');
+      if (get().repoVisit === visit && result.value.sentence !== null)
+        set((state) => ({
+          repoNote: [result.value.sentence, state.repoNote].filter((text) => text !== null).join(' '),
+        }));
     },
     removeRepoLock: async (file) => {
       const visit = get().repoVisit;

@@ -16,11 +16,17 @@ import {
 // 50,000 files, or of 5,000 commits, close to the cost of listing them (issue 12, "Performance").
 
 /**
- * Why: the sizes of a canonical LFS pointer recording more than 5 GB. git-lfs writes pointers in
- * one form (docs/spec.md: "version …\noid sha256:…\nsize N\n", keys in order): 125 bytes plus the
- * digits of N, and N over 5,000,000,000 has 10 to 19 digits. Only these can break the 5 GB rule.
+ * Why: the sizes of a canonical LFS pointer recording more than `limit` bytes (5 GB). git-lfs
+ * writes pointers in one form (docs/spec.md: "version …\noid sha256:…\nsize N\n", keys in order):
+ * 125 bytes plus the digits of N, and N over 5,000,000,000 has 10 to 19 digits. Only these can
+ * break the 5 GB rule.
  */
-export const BIG_POINTER_SIZES = { min: 125 + String(FIVE_GB + 1).length, max: 125 + 19 } as const;
+export function bigPointerSizes(limit: number = FIVE_GB): { readonly min: number; readonly max: number } {
+  return { min: 125 + String(Math.floor(limit) + 1).length, max: 125 + 19 };
+}
+
+/** Why: the pointer sizes for the Hub's own 5 GB. */
+export const BIG_POINTER_SIZES = bigPointerSizes();
 
 /**
  * Why: how many small blobs (at most BINARY_LIMIT) are looked at for the binary warning, and
@@ -62,12 +68,13 @@ export async function blobFacts(
   context: GitContext,
   repoPath: string,
   blobs: readonly SizedBlob[],
+  /** The 5 GB rule's limit (RepoTransfers.partsAbove): lower only in tests. */
+  pointerAbove: number = FIVE_GB,
 ): Promise<ReadonlyMap<string, BlobFacts>> {
   const unique = [...new Map(blobs.map((blob) => [blob.oid, blob])).values()];
   const blocking = unique.filter((blob) => blob.size > BINARY_LIMIT && blob.size <= TEN_MIB);
-  const pointers = unique.filter(
-    (blob) => blob.size >= BIG_POINTER_SIZES.min && blob.size <= BIG_POINTER_SIZES.max,
-  );
+  const sizes = bigPointerSizes(pointerAbove);
+  const pointers = unique.filter((blob) => blob.size >= sizes.min && blob.size <= sizes.max);
   const warnings: SizedBlob[] = [];
   let warningBytes = 0;
   for (const blob of unique) {

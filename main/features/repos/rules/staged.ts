@@ -16,5 +16,6 @@ export async function stagedProblems(
 ): Promise<PushProblem[]> {
   const blobs = await listStagedBlobs(context, repoPath);
   if (blobs.length === 0) return [];
-  return problemsOf(blobs, await blobFacts(context, repoPath, blobs), transfers, () => true);
+  const facts = await blobFacts(context, repoPath, blobs, transfers.partsAbove);
+  return problemsOf(blobs, facts, transfers, () => true);
 }

@@ -16,22 +16,35 @@ export function spaceOf(
 
 /** What the last action came to: a note, a run's progress, or how a push or pull ended (the failure table's answer). */
 export function RunOutcome() {
-  const { note, run, outcome, cancel, retry, runRemote, removeLock, focusConflicts, openPr, space, pushed } =
-    useAppStore(
-      useShallow((store) => ({
-        openPr: store.showPullRequestForm,
-        space: spaceOf(store.repoState?.remotes ?? []),
-        pushed: store.repoLastRemote === 'push' && store.repoOutcome?.ok === true,
-        note: store.repoNote,
-        run: store.repoRuns.repo,
-        outcome: store.repoOutcome,
-        cancel: store.cancelRepoRun,
-        retry: store.retryRepoRun,
-        runRemote: store.runRepoRemote,
-        removeLock: store.removeRepoLock,
-        focusConflicts: store.focusConflicts,
-      })),
-    );
+  const {
+    note,
+    run,
+    outcome,
+    cancel,
+    retry,
+    runRemote,
+    removeLock,
+    largeFiles,
+    focusConflicts,
+    openPr,
+    space,
+    pushed,
+  } = useAppStore(
+    useShallow((store) => ({
+      openPr: store.showPullRequestForm,
+      space: spaceOf(store.repoState?.remotes ?? []),
+      pushed: store.repoLastRemote === 'push' && store.repoOutcome?.ok === true,
+      note: store.repoNote,
+      run: store.repoRuns.repo,
+      outcome: store.repoOutcome,
+      cancel: store.cancelRepoRun,
+      retry: store.retryRepoRun,
+      runRemote: store.runRepoRemote,
+      removeLock: store.removeRepoLock,
+      largeFiles: store.enableRepoLargeFiles,
+      focusConflicts: store.focusConflicts,
+    })),
+  );
   const lock = outcome?.outcome.files?.[0];
   return (
     <>
@@ -61,6 +74,7 @@ export function RunOutcome() {
             stash_and_retry: () => void runRemote('pull'),
             ...(lock === undefined ? {} : { remove_stale_lock: () => void removeLock(lock) }),
             open_pull_request: () => void openPr(),
+            enable_large_files: () => void largeFiles(),
           }}
         />
       ) : null}
