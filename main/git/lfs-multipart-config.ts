@@ -23,7 +23,7 @@ export type LargeFilesChange =
 
 /** Why: an agent the app wrote: its args end with the switch, or name the app's built script. */
 function isOurs(args: string): boolean {
-  return args.endsWith(LFS_AGENT_SWITCH) || /lfs-agent\.js'?$/.test(args);
+  return args.endsWith(LFS_AGENT_SWITCH) || /lfs-agent(?:\.js|[\\/]cli\.ts)'?$/.test(args);
 }
 
 /**
