@@ -590,6 +590,12 @@ export interface RepoState {
   /** The Hub's push rules applied to the commits not pushed yet. */
   readonly prePush: { readonly commits: number; readonly problems: readonly PushProblemView[] };
   readonly lfs: LfsStateView;
+  /**
+   * How this repository's large files travel: `lfsFiles` counts the files Git LFS tracks here;
+   * `xet` is "in_use" when git-xet is set up as a transfer (any scope), "installed" when it is on
+   * this computer but not set up yet (the next push sets it up), "missing" when it is not installed.
+   */
+  readonly largeFiles: { readonly lfsFiles: number; readonly xet: 'in_use' | 'installed' | 'missing' };
   /** The Hub's rules applied to the ticked (staged) files as they are ticked, before any commit exists. */
   readonly staged: { readonly problems: readonly PushProblemView[] };
   /** A merge (or rebase…) in the middle: commit finishes it once no conflict is left; push waits. */

@@ -79,6 +79,8 @@ export interface FileFacts {
 export interface RepoTransfers {
   /** A transfer that takes files over 5 GB is set up (multipart or xet): the rule does not apply. */
   readonly largeFiles: boolean;
+  /** git-xet is set up as a transfer (lfs.customtransfer.xet.path, or a standalone xet agent). */
+  readonly xet?: boolean;
   /**
    * The app can set its own multipart uploader up for this repository when it pushes
    * (main/features/repos/large-files.ts), so a file over 5 GB is a note, not a refusal.
@@ -112,7 +114,8 @@ export function transfersFromConfig(output: string): RepoTransfers {
   const standaloneXet = [...values].some(
     ([key, value]) => /^lfs\.(?:.+\.)?standalonetransferagent$/.test(key) && /xet/i.test(value),
   );
-  return { largeFiles: offered('multipart') || offered('xet') || standaloneXet };
+  const xet = offered('xet') || standaloneXet;
+  return { largeFiles: offered('multipart') || xet, xet };
 }
 
 /**

@@ -180,6 +180,8 @@ export interface LfsSettings {
   multipartChunkBytes?: number;
   /** The next this many part uploads are answered 500, S3's transient error, so a test sees a retry. */
   failPartUploads?: number;
+  /** The `transfers` the last batch request offered, so a test sees what git-lfs was set up with. */
+  lastTransfers?: readonly string[];
 }
 
 /**
@@ -294,6 +296,7 @@ export class LfsServer {
     }
     const gitDir = join(this.hub.reposDir, `${repo}.git`);
     const transfers = Array.isArray(body.transfers) ? body.transfers : ['basic'];
+    this.settings.lastTransfers = transfers.map(String);
     // git-lfs offers "multipart" once `hf lfs-enable-largefiles` set lfs.customtransfer.multipart.path
     // (huggingface_hub cli/lfs.py), and "xet" once git-xet is installed (xet-core git_xet install.rs:
     // lfs.customtransfer.xet.*); Xet has no 5 GB part limit (hub-docs storage-limits.md: 500 GB a file).

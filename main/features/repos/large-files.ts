@@ -1,7 +1,9 @@
+import { findExecutable } from '../../core/find-executable';
 import type { AppSession } from '../../core/session';
 import type { Settings } from '../../core/settings';
 import type { GitContext } from '../../git/core';
 import { enableLargeFiles, largeFilesSentence, type LargeFilesChange } from '../../git/lfs-multipart-config';
+import { useXet, XET_SENTENCE } from '../../git/xet-config';
 import { prePushCheck } from './pre-push';
 
 // Files over 5 GB reach the Hub only through its multipart transfer (HUB-FACTS: "You need to
@@ -11,10 +13,12 @@ import { prePushCheck } from './pre-push';
 // uploader (main/lfs-agent), and says so in one sentence.
 
 /**
- * Why: sets the app's multipart uploader up in `repo` when the commits about to be pushed hold
- * an LFS file over the limit and no large-file transfer (the app's, `hf`'s, git-xet) is set up;
- * returns the sentence to show, if anything changed. Nothing happens where the entry gave no
- * uploader (session.largeFileAgent): the pre-push check then keeps refusing as before.
+ * Why: before a push, the large-file transfers the repository should have: git-xet where it is
+ * installed and not set up yet (issue 15: "where git-xet is installed the app uses it and says
+ * so"), then the app's multipart uploader when the commits about to be pushed hold an LFS file
+ * over the limit and no large-file transfer (the app's, `hf`'s, git-xet) is set up. Returns the
+ * sentences to show, one per change. Without an uploader from the entry
+ * (session.largeFileAgent) a file over 5 GB stays the pre-push check's refusal.
  */
 export async function largeFilesBeforePush(
   settings: Settings,
@@ -22,6 +26,18 @@ export async function largeFilesBeforePush(
   git: GitContext,
   repo: string,
   options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
+): Promise<readonly string[]> {
+  const xet = await findExecutable('git-xet', git.env);
+  const notes = xet !== undefined && (await useXet(git, repo, xet)) ? [XET_SENTENCE] : [];
+  return [...notes, ...(await multipartBeforePush(settings, session, git, repo, options))];
+}
+
+async function multipartBeforePush(
+  settings: Settings,
+  session: AppSession,
+  git: GitContext,
+  repo: string,
+  options: { readonly revision?: string; readonly exclude?: readonly string[] },
 ): Promise<readonly string[]> {
   const agent = session.largeFileAgent;
   if (agent === undefined) return [];

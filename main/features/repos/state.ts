@@ -130,6 +130,10 @@ async function readAt(
       problems: prePush.problems.map((problem) => ({ ...problem, text: describeProblem(problem) })),
     },
     lfs,
+    largeFiles: {
+      lfsFiles: (await tracked).length,
+      xet: (await transfers.catch(() => undefined))?.xet ? 'in_use' : lfs.xet ? 'installed' : 'missing',
+    },
     staged: {
       problems: staged.map((problem) => ({ ...problem, text: describeStagedProblem(problem) })),
     },

@@ -90,6 +90,16 @@ describe('describeProblem', () => {
 describe('transfersFromConfig', () => {
   it.each([
     ['nothing configured', '', false],
+    ['hf lfs-enable-largefiles', 'lfs.customtransfer.multipart.path hf\n', false],
+    ['git xet install', 'lfs.customtransfer.xet.path git-xet\nlfs.customtransfer.xet.args transfer\n', true],
+    ['a standalone xet agent', 'lfs.standalonetransferagent xet\n', true],
+    ['a download-only xet agent', 'lfs.customtransfer.xet.path git-xet\nlfs.customtransfer.xet.direction download\n', false],
+  ])('%s: xet %s', (_label, output, xet) => {
+    expect(transfersFromConfig(output).xet).toBe(xet);
+  });
+
+  it.each([
+    ['nothing configured', '', false],
     ['plain git-lfs', 'lfs.repositoryformatversion 0\nlfs.locksverify false\n', false],
     // huggingface_hub cli/lfs.py: what `hf lfs-enable-largefiles .` writes.
     [
@@ -119,6 +129,6 @@ describe('transfersFromConfig', () => {
     ],
     ['a standalone agent that is not xet', 'lfs.standalonetransferagent scp\n', false],
   ])('%s: large files %s', (_label, output, largeFiles) => {
-    expect(transfersFromConfig(output)).toEqual({ largeFiles });
+    expect(transfersFromConfig(output).largeFiles).toBe(largeFiles);
   });
 });

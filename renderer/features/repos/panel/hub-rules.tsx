@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RepoState } from '../../../../preload/contract';
 import { useAppStore } from '../../../store/app-store';
 import { countOf } from '../workspace/workspace-text';
+import { LargeFilesLine } from './large-files-line';
 
 /** "Before pushing: the Hub's rules", each broken rule with its fix: track from now on, or move into LFS. */
 export function HubRules({ state }: { readonly state: RepoState }) {
@@ -62,6 +63,7 @@ export function HubRules({ state }: { readonly state: RepoState }) {
           ))}
         </ul>
       ) : null}
+      <LargeFilesLine state={state} />
     </section>
   );
 }

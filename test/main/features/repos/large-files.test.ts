@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RepoProgress } from '../../../../preload/contract';
+import type { Events } from '../../../../preload/contract';
+
+type RepoProgress = Events['repoProgress'];
 import { run } from '../../../../main/core/run';
 import { createSession, type AppSession } from '../../../../main/core/session';
 import { resolveSettings, type Settings } from '../../../../main/core/settings';
 import { approveToken } from '../../../../main/features/https/credentials';
 import { repoHandlers } from '../../../../main/features/repos/handlers';
 import { shellWord } from '../../../../main/git/lfs-agent-command';
+import { XET_SENTENCE } from '../../../../main/git/xet-config';
 import { dispatch, type HandlerContext, type HandlerTable } from '../../../../main/ipc/dispatch';
 import { ALICE_WRITE_TOKEN, OVER_5GB_WORDS, startFakeHub, type FakeHub } from '../../../fake-hub';
 import { lfsSettingsOf } from '../../../fake-hub/lfs';
@@ -61,7 +64,7 @@ async function sh(cwd: string, args: readonly string[]): Promise<string> {
 }
 
 /** The handlers with a session that has (or has not) the app's uploader, and the app's limit. */
-function app(options: { readonly agent: boolean; readonly limit?: number }) {
+function app(options: { readonly agent: boolean; readonly limit?: number; readonly bin?: string }) {
   const session: AppSession = createSession({});
   if (options.agent) session.largeFileAgent = AGENT;
   const settings: Settings = resolveSettings({
@@ -73,7 +76,7 @@ function app(options: { readonly agent: boolean; readonly limit?: number }) {
   const events: RepoProgress[] = [];
   const context: HandlerContext = {
     settings,
-    env: { PATH: process.env.PATH },
+    env: { PATH: options.bin === undefined ? process.env.PATH : `${options.bin}:${process.env.PATH}` },
     session,
     emit: (event, payload) => {
       if (event === 'repoProgress') events.push(payload as RepoProgress);
@@ -205,5 +208,69 @@ describe('a push with a file over the large-file limit', () => {
     expect(await multipartConfig(work)).toBe(
       'lfs.customtransfer.multipart.path /opt/hf/bin/hf\nlfs.customtransfer.multipart.args lfs-multipart-upload\n',
     );
+  });
+});
+
+describe('Git Xet', () => {
+  /** A git-xet on a folder of its own: it fails if started, since the fake hub answers LFS (the Hub's LFS bridge). */
+  function installXet(): string {
+    const bin = join(root, 'xet-bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'git-xet'), '#!/bin/sh\necho "git-xet was started" >&2\nexit 1\n');
+    chmodSync(join(bin, 'git-xet'), 0o755);
+    return bin;
+  }
+
+  it('where it is not installed: the screen says what it would bring, and plain LFS pushes', async () => {
+    const { path, work, oid } = await bigCommit();
+    const { call } = app({ agent: true, limit: 3 * MiB });
+    const state = await call('repoState', { path: work });
+    expect(state.value.largeFiles).toEqual({ lfsFiles: 1, xet: 'missing' });
+    const pushed = await call('pushRepo', { runId: 'lfs-only', path: work });
+    expect(pushed.value.ok, pushed.value.output).toBe(true);
+    // Only the multipart uploader's sentence: nothing about Xet, which is not there.
+    expect(pushed.value.notes).toEqual([expect.stringMatching(/large-file uploader/)]);
+    expect(lfsSettingsOf(hub.httpUrl).lastTransfers).not.toContain('xet');
+    expect(hub.lfsObject(path, oid)).toBeDefined();
+  });
+
+  it('where it is installed: the push sets it up for the repository, says so, and git-lfs offers it to the Hub', async () => {
+    const { path, work, oid } = await bigCommit();
+    const bin = installXet();
+    const { call } = app({ agent: true, bin });
+    expect((await call('repoState', { path: work })).value.largeFiles).toEqual({
+      lfsFiles: 1,
+      xet: 'installed',
+    });
+    const pushed = await call('pushRepo', { runId: 'xet', path: work });
+    expect(pushed.value.ok, pushed.value.output).toBe(true);
+    expect(pushed.value.notes).toEqual([XET_SENTENCE]);
+    expect(await multipartConfig(work)).toBe(
+      `lfs.customtransfer.xet.path ${join(bin, 'git-xet')}\nlfs.customtransfer.xet.args transfer\nlfs.customtransfer.xet.concurrent true\n`,
+    );
+    // git-lfs offered xet; the fake hub, like the Hub's LFS bridge for a repository not on Xet, answered basic.
+    expect(lfsSettingsOf(hub.httpUrl).lastTransfers).toContain('xet');
+    expect(hub.lfsObject(path, oid)).toBeDefined();
+    expect((await call('repoState', { path: work })).value.largeFiles).toEqual({
+      lfsFiles: 1,
+      xet: 'in_use',
+    });
+  });
+
+  it('set up by the person (git xet install, globally): the app changes nothing and says nothing', async () => {
+    const { work } = await bigCommit();
+    const bin = installXet();
+    const global = join(home, '.gitconfig');
+    const before = readFileSync(global, 'utf8');
+    writeFileSync(global, `${before}[lfs "customtransfer.xet"]\n\tpath = git-xet\n\targs = transfer\n`);
+    try {
+      const { call } = app({ agent: true, bin });
+      expect((await call('repoState', { path: work })).value.largeFiles.xet).toBe('in_use');
+      const pushed = await call('pushRepo', { runId: 'xet-own', path: work });
+      expect(pushed.value.notes ?? []).toEqual([]);
+      expect(await multipartConfig(work)).toBe('');
+    } finally {
+      writeFileSync(global, before);
+    }
   });
 });

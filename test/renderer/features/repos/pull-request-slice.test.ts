@@ -78,6 +78,7 @@ const STATE: RepoState = {
   inProgress: null,
   fetch: null,
   moreChanges: 0,
+  largeFiles: { lfsFiles: 0, xet: 'missing' },
 };
 const PR: PullRequestView = {
   num: 1,

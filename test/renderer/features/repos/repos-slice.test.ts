@@ -99,6 +99,7 @@ function repo(path: string, commits = 0): RepoState {
     inProgress: null,
     fetch: null,
     moreChanges: 0,
+    largeFiles: { lfsFiles: 0, xet: 'missing' },
   };
 }
 

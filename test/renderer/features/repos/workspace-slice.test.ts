@@ -106,6 +106,7 @@ function repo(overrides: Partial<RepoState> = {}): RepoState {
     inProgress: null,
     fetch: null,
     moreChanges: 0,
+    largeFiles: { lfsFiles: 0, xet: 'missing' },
     ...overrides,
   };
 }

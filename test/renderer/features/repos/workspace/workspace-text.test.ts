@@ -30,6 +30,7 @@ function state(overrides: Partial<RepoState> = {}): RepoState {
     inProgress: null,
     fetch: null,
     moreChanges: 0,
+    largeFiles: { lfsFiles: 0, xet: 'missing' },
     ...overrides,
   };
 }
