@@ -1,6 +1,5 @@
 import type { RepoState } from '../../../../preload/contract';
 import { ExternalLink } from '../../../components/external-link';
-import { LinkText } from '../../../components/link-text';
 
 /** Why: the Hub's page on Git Xet, as the machine check's fix and the Help menu name it. */
 export const XET_DOCS = 'https://huggingface.co/docs/hub/xet/using-xet-storage#git-xet';
@@ -32,7 +31,6 @@ export function LargeFilesLine({ state }: { readonly state: RepoState }) {
         <>
           {' '}
           <ExternalLink href={XET_DOCS}>How to get Git Xet</ExternalLink>
-          <LinkText url={XET_DOCS} />
         </>
       ) : null}
     </p>
