@@ -64,6 +64,7 @@ export function parsePorcelainV2(out: string): ParsedStatus {
   let upstream: string | null = null;
   let ahead = 0;
   let behind = 0;
+  let distance = false;
   const unmerged: ChangedFile[] = [];
   const changes: ChangedFile[] = [];
   const entries = out.split('\u0000');
@@ -73,6 +74,7 @@ export function parsePorcelainV2(out: string): ParsedStatus {
       branch = entry.slice(14) === '(detached)' ? null : entry.slice(14);
     else if (entry.startsWith('# branch.upstream ')) upstream = entry.slice(18);
     else if (entry.startsWith('# branch.ab ')) {
+      distance = true;
       const [a = '+0', b = '-0'] = entry.slice(12).split(' ');
       ahead = Number(a.slice(1));
       behind = Number(b.slice(1));
@@ -111,6 +113,10 @@ export function parsePorcelainV2(out: string): ParsedStatus {
       );
     }
   }
+  // "If the upstream is set but does not exist, the branch.ab line is omitted" (git-status(1)): a
+  // clone of an empty repository, or a branch deleted on the Hub. There is no distance to tell, and
+  // the branch is not on the Hub: said as no upstream, never as "up to date".
+  if (!distance) upstream = null;
   return { branch, upstream, ahead, behind, changes: [...unmerged, ...changes] };
 }
 

@@ -17,6 +17,8 @@ const test = base.extend<{ hub: FakeHub }>({
   hub: async ({}, use) => {
     const hub = await startFakeHub({ lfsMaxBytes: 3 * MiB });
     lfsSettingsOf(hub.httpUrl).multipartChunkBytes = 2 * MiB;
+    // A slow link: 24 parts, five at a time, each answered 400 ms late, so the bar is seen mid-way.
+    lfsSettingsOf(hub.httpUrl).partDelayMs = 400;
     await use(hub);
     await hub.stop();
   },
@@ -64,6 +66,7 @@ test('a file over the large-file limit pushes from the screen in parts, with pro
   await expect
     .poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 })
     .toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
   await shoot(page, '151-large-file-pushing.png');
   await expect(page.getByText('Push done.')).toBeVisible({ timeout: 90_000 });
   await expect(

@@ -180,6 +180,8 @@ export interface LfsSettings {
   multipartChunkBytes?: number;
   /** The next this many part uploads are answered 500, S3's transient error, so a test sees a retry. */
   failPartUploads?: number;
+  /** Each part upload is answered this many ms after its last byte (a slow link, so a test sees the bar mid-way). */
+  partDelayMs?: number;
   /** The `transfers` the last batch request offered, so a test sees what git-lfs was set up with. */
   lastTransfers?: readonly string[];
 }
@@ -433,6 +435,8 @@ export class LfsServer {
     if (part <= upload.hashedParts) upload.hashValid = false; // sent again after it was hashed
     upload.etags.set(part, etag);
     upload.hashing = upload.hashing.then(() => hashReceivedParts(upload));
+    if (this.settings.partDelayMs)
+      await new Promise((resolve) => setTimeout(resolve, this.settings.partDelayMs));
     res.writeHead(200, { ETag: etag });
     res.end();
   }

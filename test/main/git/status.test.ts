@@ -41,6 +41,20 @@ beforeEach(async () => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('repoStatus', () => {
+  it('has no upstream when the upstream branch does not exist (a clone of an empty repository), and a distance when it does', async () => {
+    const bare = join(root, 'hub.git');
+    await sh(root, ['init', '--quiet', '--bare', bare]);
+    await sh(work, ['remote', 'add', 'origin', bare]);
+    await sh(work, ['config', 'branch.main.remote', 'origin']);
+    await sh(work, ['config', 'branch.main.merge', 'refs/heads/main']);
+    // git names an upstream that is not there; the screen must not call that "up to date".
+    expect(await repoStatus(context(), work)).toMatchObject({ upstream: null, ahead: 0, behind: 0 });
+    await sh(work, ['push', '--quiet', 'origin', 'main']);
+    writeFileSync(join(work, 'README.md'), '# two\n');
+    await sh(work, ['commit', '--quiet', '-am', 'second']);
+    expect(await repoStatus(context(), work)).toMatchObject({ upstream: 'origin/main', ahead: 1, behind: 0 });
+  });
+
   it('folds an untracked folder into one entry, and staging that entry stages every file in it', async () => {
     mkdirSync(join(work, 'data', 'deep'), { recursive: true });
     for (let n = 0; n < 30; n += 1) writeFileSync(join(work, 'data', `part-${n}.csv`), `${n}\n`);

@@ -33,7 +33,9 @@ export function SyncBar({ state }: { readonly state: RepoState }) {
   return (
     <div className="sync-bar">
       <p className="sync-bar__state" role="status">
-        {merging ? 'A pull is in the middle: resolve the conflicts, then commit' : syncText(ahead, behind)}
+        {merging
+          ? 'A pull is in the middle: resolve the conflicts, then commit'
+          : syncText(ahead, behind, state.upstream === null ? state.prePush.commits : undefined)}
         {offline ? <span className="sync-bar__offline"> · Offline: could not reach the Hub</span> : null}
       </p>
       <div className="button-row">

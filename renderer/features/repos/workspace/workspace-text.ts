@@ -7,8 +7,16 @@ import { formatSize } from '../repo-text';
 /** Counts read naturally (renderer/lib/plural.ts); kept here for the workspace's imports. */
 export { countOf };
 
-/** The Hub's commits this branch lacks and the other way round, as the sync button's caption says them. */
-export function syncText(ahead: number, behind: number): string {
+/**
+ * The Hub's commits this branch lacks and the other way round, as the sync button's caption says
+ * them. A branch with no upstream (a first push to come) has no distance: `unpushed` (the
+ * pre-push check's count of commits no remote branch has) says what a push would send.
+ */
+export function syncText(ahead: number, behind: number, unpushed?: number): string {
+  if (unpushed !== undefined)
+    return unpushed > 0
+      ? `${countOf(unpushed, 'commit')} to push: this branch is not on the Hub yet`
+      : 'This branch is not on the Hub yet';
   if (behind > 0 && ahead > 0)
     return `The Hub has ${countOf(behind, 'new commit')}: Pull first (${countOf(ahead, 'commit')} to push)`;
   if (behind > 0) return `The Hub has ${countOf(behind, 'new commit')}: Pull`;

@@ -50,6 +50,9 @@ describe('counts read naturally', () => {
     expect(syncText(2, 0)).toBe('2 commits to push');
     expect(syncText(0, 0)).toBe('Up to date with the Hub');
     expect(syncText(1, 3)).toBe('The Hub has 3 new commits: Pull first (1 commit to push)');
+    // No upstream yet (a clone of an empty repository, a new branch): never "Up to date".
+    expect(syncText(0, 0, 1)).toBe('1 commit to push: this branch is not on the Hub yet');
+    expect(syncText(0, 0, 0)).toBe('This branch is not on the Hub yet');
   });
 
   it('words a branch’s distance from the Hub', () => {
