@@ -181,9 +181,12 @@ function startApp(): void {
 // speaks git-lfs's protocol on stdin and stdout, then exits.
 const askpassPipe = askpassPipeOf(process.env);
 if (askpassPipe !== undefined) void answerAskpass(askpassPipe, process.stdout).then((code) => app.exit(code));
-else if (process.argv.includes(AGENT_SWITCH))
+else if (process.argv.includes(AGENT_SWITCH)) {
+  // A transfer can run for many minutes: on macOS the process would show a Dock icon of its own
+  // for that long (Electron's app.dock.hide(): "Hides the dock icon").
+  if (process.platform === 'darwin') app.dock?.hide();
   void runAgentOnStdio().then(
     (code) => app.exit(code),
     () => app.exit(1),
   );
-else startApp();
+} else startApp();
