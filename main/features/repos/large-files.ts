@@ -27,9 +27,12 @@ export async function largeFilesBeforePush(
   repo: string,
   options: { readonly revision?: string; readonly exclude?: readonly string[] } = {},
 ): Promise<readonly string[]> {
-  const xet = await findExecutable('git-xet', git.env);
-  const notes = xet !== undefined && (await useXet(git, repo, xet)) ? [XET_SENTENCE] : [];
-  return [...notes, ...(await multipartBeforePush(settings, session, git, repo, options))];
+  // Neither step may stop the push: a setting that cannot be written (a read-only .git/config)
+  // leaves the push as it was, and the Hub's answer, explained by the failure table, says the rest.
+  const xet = await findExecutable('git-xet', git.env ?? {});
+  const notes = xet !== undefined && (await useXet(git, repo, xet).catch(() => false)) ? [XET_SENTENCE] : [];
+  const multipart = await multipartBeforePush(settings, session, git, repo, options).catch(() => []);
+  return [...notes, ...multipart];
 }
 
 async function multipartBeforePush(

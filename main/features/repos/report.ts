@@ -35,7 +35,8 @@ export async function repoReport(
     listRemotes(git, top, { endpoint: settings.hubEndpoint, sshHost: settings.sshHost }),
     lfsState(settings, env),
     findPointerFiles(settings.home, top, env),
-    prePushCheck(settings.home, top, env),
+    // A file over 5 GB is the app's to set up at the push (large-files.ts): a note, as on its screen.
+    prePushCheck(settings.home, top, env, { largeFileBytes: settings.largeFileBytes, appUploader: true }),
   ]);
   return {
     path: top,
