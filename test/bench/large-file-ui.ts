@@ -1,18 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statfsSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -21,6 +7,7 @@ import { approveToken } from '../../main/features/https/credentials';
 import { ALICE_WRITE_TOKEN, startFakeHub } from '../fake-hub';
 import { CHROMIUM_LAUNCH } from '../support/chromium';
 import { startWebApp } from '../support/web-app';
+import { memoryOf, placeLfsObject } from './big-lfs-file';
 
 // Issue 15, "once by hand at full size": a 6 GB LFS file pushed from the repository screen, in
 // Chromium against browser mode (out/main/web.js) and the fake hub, as a person would press Push.
@@ -41,45 +28,6 @@ interface Figure {
   readonly value: number;
   readonly unit: string;
   readonly goal: string;
-}
-
-/** Writes `bytes` random bytes in 8 MiB blocks, hashing as it goes; the sha256. */
-function writeRandomFile(path: string, bytes: number): string {
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'w');
-  try {
-    const block = randomBytes(8 * 1024 * 1024);
-    for (let written = 0; written < bytes;) {
-      const size = Math.min(block.length, bytes - written);
-      const part = block.subarray(0, size);
-      // A different block each time keeps dedupe or compression from flattering anything.
-      part[0] = written & 0xff;
-      part[1] = (written >>> 8) & 0xff;
-      part[2] = (written >>> 16) & 0xff;
-      part[3] = (written >>> 24) & 0xff;
-      writeSync(fd, part);
-      hash.update(part);
-      written += size;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
-/** The peak VmRSS in MB of processes whose command line holds `needle`, right now. */
-function rssOf(needle: string): number {
-  let peak = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle)) continue;
-      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (kb) peak = Math.max(peak, Number(kb) / 1024);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return peak;
 }
 
 export async function benchLargeFileUi(
@@ -120,17 +68,8 @@ export async function benchLargeFileUi(
     const work = join(root, 'weights');
     await git(root, ['clone', '--quiet', `${hub.httpUrl}/alice/weights`, work]);
     // The object straight into the clone's LFS store and its pointer committed: one copy here.
-    const staging = join(work, '.git', 'lfs', 'objects', 'tmp');
-    mkdirSync(staging, { recursive: true });
-    const oid = writeRandomFile(join(staging, 'big'), bytes);
-    const stored = join(work, '.git', 'lfs', 'objects', oid.slice(0, 2), oid.slice(2, 4));
-    mkdirSync(stored, { recursive: true });
-    renameSync(join(staging, 'big'), join(stored, oid));
     await git(work, ['lfs', 'track', '*.safetensors']);
-    writeFileSync(
-      join(work, 'model.safetensors'),
-      `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize ${bytes}\n`,
-    );
+    const oid = placeLfsObject(work, 'model.safetensors', bytes);
     await git(work, ['add', '.']);
     await git(work, ['commit', '--quiet', '-m', 'The weights']);
 
@@ -151,13 +90,13 @@ export async function benchLargeFileUi(
     await push.waitFor({ state: 'visible', timeout: 60_000 });
     // The main process is the one running web.js with this HOME's data folder in its environment;
     // its command line is just web.js, so this bench runs one app at a time.
-    const before = rssOf(WEB);
+    const before = memoryOf(WEB, 'VmRSS');
     let mainPeak = before;
     let agentPeak = 0;
     const bar: number[] = [];
     const sampler = setInterval(() => {
-      mainPeak = Math.max(mainPeak, rssOf(WEB));
-      agentPeak = Math.max(agentPeak, rssOf(AGENT));
+      mainPeak = Math.max(mainPeak, memoryOf(WEB, 'VmRSS'));
+      agentPeak = Math.max(agentPeak, memoryOf(AGENT, 'VmRSS'));
     }, 250);
     const started = performance.now();
     await push.click();

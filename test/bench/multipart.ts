@@ -1,19 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  closeSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  statfsSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +9,7 @@ import { gitContext } from '../../main/git/environment';
 import { agentCommand } from '../../main/git/lfs-agent-command';
 import { enableLargeFiles } from '../../main/git/lfs-multipart-config';
 import { ALICE_WRITE_TOKEN, startFakeHub } from '../fake-hub';
+import { lfsObjectFile, memoryOf, placeLfsObject } from './big-lfs-file';
 
 // multipart_push_ratio: one large LFS file pushed by git through the app's multipart agent (the
 // built out/main/lfs-agent.js, as browser mode runs it) to the fake hub, over the same bytes PUT
@@ -45,38 +32,11 @@ export type MultipartBench =
     }
   | { readonly kind: 'skipped'; readonly reason: string };
 
-function writeFile(path: string, bytes: number): string {
-  const block = randomBytes(8 * 1024 * 1024);
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'w');
-  try {
-    for (let at = 0, index = 0; at < bytes; index += 1) {
-      block.writeUInt32LE(index, 0); // every block different
-      const length = Math.min(block.length, bytes - at);
-      const view = block.subarray(0, length);
-      writeSync(fd, view);
-      hash.update(view);
-      at += length;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
 /** Peak RSS in MB of the agent processes seen while `during` runs (sampled every 100 ms). */
 async function peakAgentRss<T>(during: Promise<T>): Promise<{ value: T; rssMb: number }> {
   let peak = 0;
   const sample = () => {
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(AGENT_SCRIPT)) continue;
-        const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-        if (kb) peak = Math.max(peak, Number(kb) / 1024);
-      } catch {
-        // gone meanwhile
-      }
-    }
+    peak = Math.max(peak, memoryOf(AGENT_SCRIPT, 'VmHWM'));
   };
   const timer = setInterval(sample, 100);
   try {
@@ -147,18 +107,8 @@ export async function benchMultipart(
     const work = join(root, 'work');
     await git(root, ['clone', '--quiet', `${hub.httpUrl}/alice/big`, work]);
     // The object goes straight into the clone's LFS store and a pointer is committed: no second copy.
-    const staging = join(work, '.git', 'lfs', 'objects', 'tmp');
-    mkdirSync(staging, { recursive: true });
-    const temp = join(staging, 'big');
-    const oid = writeFile(temp, bytes);
-    const stored = join(work, '.git', 'lfs', 'objects', oid.slice(0, 2), oid.slice(2, 4));
-    mkdirSync(stored, { recursive: true });
-    renameSync(temp, join(stored, oid));
     await git(work, ['lfs', 'track', '*.bin']);
-    writeFileSync(
-      join(work, 'model.bin'),
-      `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize ${bytes}\n`,
-    );
+    const oid = placeLfsObject(work, 'model.bin', bytes);
     await git(work, ['add', '.']);
     await git(work, ['commit', '--quiet', '-m', 'big']);
     await enableLargeFiles(
@@ -188,7 +138,7 @@ export async function benchMultipart(
       }
     ).objects[0]!.actions.upload;
     const curlStarted = performance.now();
-    const status = await curlPut(action.href, action.header.Authorization, join(stored, oid));
+    const status = await curlPut(action.href, action.header.Authorization, lfsObjectFile(work, oid));
     const curlMs = performance.now() - curlStarted;
     if (status !== 200) throw new Error(`curl's PUT answered ${status}`);
     return { kind: 'measured', bytes, agentMs, curlMs, rssMb };
