@@ -106,6 +106,9 @@ export class ProgressTracker {
   private checkoutFraction = 0;
   /** Large files by name, and how many git-lfs says the batch holds. */
   private readonly files = new Map<string, { done: number; total: number }>();
+  /** The sums of `files`' done and total, kept as lines come: thousands of files, each line O(1). */
+  private filesDone = 0;
+  private filesTotal = 0;
   private batchFiles = 0;
   private measuredLfs: number | undefined;
   /** A measurement of the large files is on its way: until it comes, their lines do not size the bar. */
@@ -156,11 +159,14 @@ export class ProgressTracker {
     if (this.lfsOver) return;
     if (direction === 'checkout') return this.update('lfs', `Writing ${name}`);
     this.batchFiles = Math.max(this.batchFiles, Number(files));
-    const before = this.files.get(name);
-    this.files.set(name, {
-      done: Math.max(before?.done ?? 0, Number(done)),
-      total: Math.max(before?.total ?? 0, Number(total)),
-    });
+    const before = this.files.get(name) ?? { done: 0, total: 0 };
+    const after = {
+      done: Math.max(before.done, Number(done)),
+      total: Math.max(before.total, Number(total)),
+    };
+    this.files.set(name, after);
+    this.filesDone += after.done - before.done;
+    this.filesTotal += after.total - before.total;
     const moved = this.lfsTotals();
     const verb = direction === 'upload' ? 'Uploading' : 'Downloading';
     this.update(
@@ -182,6 +188,7 @@ export class ProgressTracker {
   private finishLfs(): void {
     this.lfsOver = true;
     for (const file of this.files.values()) file.done = file.total;
+    this.filesDone = this.filesTotal;
     this.batchFiles = this.files.size;
   }
 
@@ -209,12 +216,8 @@ export class ProgressTracker {
 
   /** Large files: bytes moved, and the size expected (measured, or the files seen and the rest by their mean). */
   private lfsTotals(): { done: number; total: number } {
-    let done = 0;
-    let seen = 0;
-    for (const file of this.files.values()) {
-      done += file.done;
-      seen += file.total;
-    }
+    const done = this.filesDone;
+    const seen = this.filesTotal;
     const unseen = Math.max(0, this.batchFiles - this.files.size);
     const estimate = this.files.size > 0 ? seen + (unseen * seen) / this.files.size : 0;
     return { done, total: Math.max(this.measuredLfs ?? 0, estimate, done) };
