@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { gitOutcome, type GitContext } from './core';
 import { parsePointer, readBlobs } from './objects';
@@ -7,7 +7,9 @@ import { parsePointer, readBlobs } from './objects';
 // whose objects are not in the repository's LFS store yet. git-lfs learns this one file at a time
 // while git checks files out (its smudge filter sees "1/1" per file), so the progress model asks
 // here once, when the first large file starts: reading objects does not touch the index or the
-// work tree that the checkout is writing.
+// work tree that the checkout is writing. By then git-lfs has already stored some of the files
+// (a clone of 200 small files had 84 of them), so an object written since the run began counts as
+// still to download: the run is bringing it.
 
 /** Pointers are about 130 bytes; the spec parser reads at most 1024 (objects.ts parsePointer). */
 const POINTER_MAX = 1024;
@@ -16,11 +18,16 @@ const POINTER_MAX = 1024;
 const storePath = (gitDir: string, oid: string): string =>
   join(gitDir, 'lfs', 'objects', oid.slice(0, 2), oid.slice(2, 4), oid);
 
-/** The bytes and files of large files `revision` has that the local store lacks; undefined if git cannot say. */
+/**
+ * The bytes and files of large files `revision` has that the local store lacked when the run
+ * began (`since`, ms since the epoch: objects written since are this run's downloads); undefined
+ * if git cannot say.
+ */
 export async function lfsDownloadSize(
   context: GitContext,
   repoPath: string,
   revision: string,
+  since = Number.POSITIVE_INFINITY,
 ): Promise<{ readonly bytes: number; readonly files: number } | undefined> {
   const dir = await gitOutcome(context, ['rev-parse', '--git-common-dir'], {
     cwd: repoPath,
@@ -48,11 +55,9 @@ export async function lfsDownloadSize(
   let bytes = 0;
   let files = 0;
   for (const [oid, size] of wanted) {
-    const present = await access(storePath(absolute, oid)).then(
-      () => true,
-      () => false,
-    );
-    if (!present) {
+    // git-lfs moves a finished download into place, so its time is when it arrived.
+    const stored = await stat(storePath(absolute, oid)).catch(() => undefined);
+    if (!stored || stored.mtimeMs >= since) {
       bytes += size;
       files += 1;
     }

@@ -169,10 +169,9 @@ export class ProgressTracker {
     this.filesTotal += after.total - before.total;
     const moved = this.lfsTotals();
     const verb = direction === 'upload' ? 'Uploading' : 'Downloading';
-    this.update(
-      'lfs',
-      `${verb} large files: ${formatBytes(moved.done)} of ${formatBytes(moved.total)} (${name})`,
-    );
+    // While the size is measured, the files seen so far are not all of them: no "of" yet.
+    const of = this.waitingForSize() ? 'so far' : `of ${formatBytes(moved.total)}`;
+    this.update('lfs', `${verb} large files: ${formatBytes(moved.done)} ${of} (${name})`);
   }
 
   /**
@@ -223,6 +222,11 @@ export class ProgressTracker {
     return { done, total: Math.max(this.measuredLfs ?? 0, estimate, done) };
   }
 
+  /** A measurement is on its way and none has come yet: the files seen do not size the run. */
+  private waitingForSize(): boolean {
+    return this.measuring && this.measuredLfs === undefined;
+  }
+
   private update(phase: ProgressPhase, detail: string): void {
     const changed = phase !== this.phase;
     this.phase = phase;
@@ -235,7 +239,7 @@ export class ProgressTracker {
   private compute(): number {
     const lfs = this.lfsTotals();
     const pack = this.plan.packBytes ?? this.packSeen ?? this.packDone;
-    if (lfs.total === 0 || (this.measuring && this.measuredLfs === undefined)) {
+    if (lfs.total === 0 || this.waitingForSize()) {
       if (!this.plan.lfsAfterPack) return BEFORE_DONE * this.packFraction;
       // No large file yet: the checkout's file count moves the rest, until one shows up.
       return PACK_SHARE_GUESS * this.packFraction + (BEFORE_DONE - PACK_SHARE_GUESS) * this.checkoutFraction;
@@ -245,7 +249,10 @@ export class ProgressTracker {
     if (!this.anchor || this.anchor.total !== total) this.anchor = { percent: this.percent, work, total };
     const { percent: from, work: at } = this.anchor;
     const left = total - at;
-    return left > 0 ? Math.min(BEFORE_DONE, from + ((BEFORE_DONE - from) * (work - at)) / left) : from;
+    const shared = left > 0 ? from + ((BEFORE_DONE - from) * (work - at)) / left : from;
+    // A size learnt late (a clone's large files measured after some had come) can leave the
+    // shared rest behind the bytes: the bar then goes forward to them, never back.
+    return Math.min(BEFORE_DONE, Math.max(shared, (BEFORE_DONE * work) / total));
   }
 
   /** Hands the state on: always for a new phase or a stall, else for each half point or every 100 ms. */
@@ -258,7 +265,8 @@ export class ProgressTracker {
     this.lastSent = this.percent;
     const lfs = this.lfsTotals();
     const pack = this.plan.packBytes ?? this.packSeen ?? this.packDone;
-    const total = pack + lfs.total;
+    // The bytes are said once their total is known: not while the large files are measured.
+    const total = this.waitingForSize() ? 0 : pack + lfs.total;
     this.emit({
       phase: this.phase,
       percent: Math.round(this.percent * 10) / 10,

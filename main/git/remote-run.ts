@@ -112,6 +112,7 @@ export async function remoteRun(
   args: readonly string[],
   options: RemoteOptions = {},
 ): Promise<RemoteRun> {
+  const startedAt = Date.now();
   const inferred = planFor(args, options.cwd, options.env ?? {});
   const tracker = new ProgressTracker((event) => options.onProgress?.(event), {
     ...inferred.plan,
@@ -136,7 +137,7 @@ export async function remoteRun(
     if (!where || measuring) return;
     measuring = true;
     tracker.lfsMeasuring();
-    void lfsDownloadSize(context, where.cwd, where.revision)
+    void lfsDownloadSize(context, where.cwd, where.revision, startedAt)
       .then((size) => tracker.lfsMeasured(size?.bytes))
       // Unmeasured, the bar goes on from what git-lfs reports file by file.
       .catch(() => tracker.lfsMeasured(undefined));
