@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,6 @@ import type { ProgressEvent } from '../../main/git/progress';
 import { push } from '../../main/git/push';
 import { parseRepoInput } from '../../main/hub/repo-ref';
 import { ALICE_WRITE_TOKEN } from '../fake-hub';
-import { startHubChild } from '../main/git/faults/hub-child';
 
 // clone_ratio_5k and push_ratio_5k (issue 15): a repository as a Hub dataset with thousands of
 // LFS files looks, 3,000 small text files in folders and 2,000 LFS files of 1 MiB of random bytes
@@ -21,7 +21,7 @@ import { startHubChild } from '../main/git/faults/hub-child';
 // same fake hub in the same run. Issue 15, item 4, in the same runs: the longest event-loop stall
 // of this process during the service's clone and push (a 10 ms timer's lateness), its RSS growth
 // (sampled), and the progress events the screen would get (rising only, ending at 100).
-// The hub runs in a process of its own (hub-child.ts), so its LFS serving is neither in this
+// The hub runs in a process of its own (startHubProcess), so its LFS serving is neither in this
 // process's stalls nor in its memory: what is measured is the app's side only.
 
 /** The repository's shape; smaller values make a quick trial run (HFGD_BENCH_5K_LFS_FILES). */
@@ -58,6 +58,39 @@ export type Repos5k =
       readonly push: { readonly serviceMs: number; readonly rawMs: number; readonly watched: Watched };
     }
   | { readonly kind: 'skipped'; readonly reason: string };
+
+/**
+ * The fake hub in a process of its own: test/main/git/faults/hub-process.ts (the faults tests'
+ * hub, started here by path: the bench's tsconfig does not take in unit-test files), one JSON line
+ * with its address, then serving until SIGTERM to its process group.
+ */
+async function startHubProcess(
+  repos: readonly string[],
+): Promise<{ httpUrl: string; stop(): Promise<void> }> {
+  const script = join(__dirname, '..', 'main', 'git', 'faults', 'hub-process.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...repos], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR },
+  });
+  const { httpUrl } = await new Promise<{ httpUrl: string }>((resolve, reject) => {
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+      if (text.includes('\n')) resolve(JSON.parse(text.split('\n')[0]!) as { httpUrl: string });
+    });
+    child.once('exit', (code) => reject(new Error(`hub process ended early (${code})`)));
+  });
+  return {
+    httpUrl,
+    async stop() {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      const ended = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM'); // it removes its repositories on the way out
+      await ended;
+    },
+  };
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -179,7 +212,7 @@ export async function benchRepos5k(rounds = 1, shape: Shape = SHAPE_5K): Promise
     `alice/bench5k-raw-${round}`,
     `alice/bench5k-svc-${round}`,
   ]).flat();
-  const hub = await startHubChild(['alice/bench5k', ...names]);
+  const hub = await startHubProcess(['alice/bench5k', ...names]);
   const root = mkdtempSync(join(tmpdir(), 'hfgd-bench-repos5k-'));
   const home = join(root, 'home');
   mkdirSync(home);
