@@ -63,7 +63,7 @@ export function stallLimits(env: NodeJS.ProcessEnv, override: Partial<StallLimit
 interface Measure {
   readonly cwd: string;
   readonly revision: string;
-  /** At the start (`git lfs pull`), or when the first large file starts (a checkout). */
+  /** At the start (`git lfs pull`), or when the checkout or the first large file starts (a checkout). */
   readonly when: 'start' | 'first-lfs';
 }
 
@@ -112,6 +112,7 @@ export async function remoteRun(
   args: readonly string[],
   options: RemoteOptions = {},
 ): Promise<RemoteRun> {
+  const startedAt = Date.now();
   const inferred = planFor(args, options.cwd, options.env ?? {});
   const tracker = new ProgressTracker((event) => options.onProgress?.(event), {
     ...inferred.plan,
@@ -136,7 +137,7 @@ export async function remoteRun(
     if (!where || measuring) return;
     measuring = true;
     tracker.lfsMeasuring();
-    void lfsDownloadSize(context, where.cwd, where.revision)
+    void lfsDownloadSize(context, where.cwd, where.revision, startedAt)
       .then((size) => tracker.lfsMeasured(size?.bytes))
       // Unmeasured, the bar goes on from what git-lfs reports file by file.
       .catch(() => tracker.lfsMeasured(undefined));
@@ -174,6 +175,10 @@ export async function remoteRun(
       signal: stop.signal,
       onOutput: (stream, text) => {
         heard();
+        // The checkout has begun: the commit is here, so its large files can be measured before
+        // git-lfs's first line (which, with the download put off, comes after git's count is done).
+        if (stream === 'stderr' && inferred.measure?.when === 'first-lfs' && text.includes('Updating files'))
+          measure();
         if (stream === 'stderr') tracker.gitOutput(text);
       },
     });

@@ -156,6 +156,63 @@ describe('a clone: the pack, then 20 MiB of large files during the checkout', ()
     expect(rising(events)).toBe(true);
   });
 
+  it('while the large files are measured, git’s checkout count does not carry the bar', () => {
+    // git counts a large file as written when git-lfs has only put its download off (the filter's
+    // "delay"): a clone of 2,000 of them reached 98.5% before their download began.
+    let clock = 0;
+    const events: ProgressEvent[] = [];
+    const tracker = new ProgressTracker(
+      (event) => events.push(event),
+      { lfsAfterPack: true },
+      () => clock,
+    );
+    for (const [, text] of gitSteps(CLONE_GIT)) {
+      clock += 300;
+      tracker.gitOutput(text);
+    }
+    const before = events.at(-1)!.percent;
+    tracker.lfsMeasuring();
+    clock += 300;
+    tracker.gitOutput('Updating files:  50% (1000/2000)\rUpdating files: 100% (2000/2000), done.\n');
+    expect(events.at(-1)!.percent).toBe(before);
+    // No large file to download after all: the checkout's count moves the bar again.
+    clock += 300;
+    tracker.lfsMeasured(undefined);
+    expect(events.at(-1)!.percent).toBeGreaterThan(90);
+  });
+
+  it('a size learnt after files came goes forward to the bytes, not behind them', () => {
+    let clock = 0;
+    const events: ProgressEvent[] = [];
+    const tracker = new ProgressTracker(
+      (event) => events.push(event),
+      { lfsAfterPack: true },
+      () => clock,
+    );
+    for (const [, text] of gitSteps(CLONE_GIT)) {
+      clock += 300;
+      tracker.gitOutput(text);
+    }
+    // The measurement is slow (a loaded machine): half the bytes are in before it comes, the bar
+    // held meanwhile.
+    tracker.lfsMeasuring();
+    const half = Math.floor(CLONE_LFS.length / 2);
+    for (const line of CLONE_LFS.slice(0, half)) {
+      clock += 300;
+      tracker.lfsLine(line);
+    }
+    const held = events.at(-1)!.percent;
+    expect(held).toBeLessThanOrEqual(10);
+    tracker.lfsMeasured(LFS);
+    clock += 300;
+    tracker.lfsLine(CLONE_LFS[half]!);
+    const event = events.at(-1)!;
+    expect(event.bytes!.total).toBeGreaterThanOrEqual(LFS);
+    expect(event.percent).toBeGreaterThanOrEqual((99 * event.bytes!.done) / event.bytes!.total - 1);
+    expect(event.percent).toBeGreaterThan(held + 30);
+    expect(rising(events)).toBe(true);
+  });
+
   it('with the size measured up front, follows the bytes from the first one', () => {
     let clock = 0;
     const events: ProgressEvent[] = [];
