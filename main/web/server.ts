@@ -121,6 +121,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sameSecret(url.searchParams.get('token') ?? undefined, token) ||
     sameSecret(cookieValue(request.headers.cookie, SESSION_COOKIE), token);
 
+  // Files under assets/ carry a hash of their content in their names (Vite's build), so one name
+  // always means the same bytes: each is read once and then served from memory, and a first screen
+  // waits on no disk round trips (four thread-pool hops per file with readFile). index.html has a
+  // fixed name and is read every time, so a rebuilt renderer shows on the next reload.
+  const assets = new Map<string, Promise<Buffer>>();
+  const read = (file: string, relative: string): Promise<Buffer> => {
+    if (!relative.startsWith('assets/')) return readFile(file);
+    const known = assets.get(file);
+    if (known) return known;
+    const reading = readFile(file);
+    assets.set(file, reading);
+    reading.catch(() => assets.delete(file));
+    return reading;
+  };
+
   const serveFile = async (response: ServerResponse, pathname: string): Promise<void> => {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, relative));
@@ -130,7 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     let body: Buffer;
     try {
-      body = await readFile(file);
+      body = await read(file, relative);
     } catch {
       deny(response, 404, 'Not found');
       return;

@@ -1,7 +1,8 @@
-import type { FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ExternalLink } from '../components/external-link';
 import { StepHeading } from '../components/step-heading';
+import { preloadCheckStep } from '../features/machine-check';
 import { useAppStore } from '../store/app-store';
 import type { AuthMethod } from './wizard-slice';
 
@@ -29,6 +30,10 @@ export function WelcomeStep() {
   const { method, chooseMethod, next } = useAppStore(
     useShallow((state) => ({ method: state.method, chooseMethod: state.chooseMethod, next: state.next })),
   );
+
+  // Continue leads to the check on either route: fetch its code once this screen is up, so the
+  // click finds it loaded and the first screen never waits for it.
+  useEffect(preloadCheckStep, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,9 +7,9 @@ import { useAppStore } from '../store/app-store';
 import type { StepId } from './wizard-slice';
 import { WelcomeStep } from './welcome-step';
 
-// Welcome and Check are in the initial bundle; the steps of each route load when first needed
-// (the features' index.ts files hand them out lazily), which keeps the first screen as quick to
-// appear as a bare React page.
+// Only Welcome is in the initial bundle; every other step loads when first needed (the features'
+// index.ts files hand them out lazily, and Welcome preloads the check, the next screen of both
+// routes), which keeps the first screen as quick to appear as a bare React page.
 
 /** Shows the current step's screen; a step added to STEP_ORDER fails to compile here until it has one. */
 export function Wizard() {

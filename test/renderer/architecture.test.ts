@@ -12,6 +12,8 @@ const SOURCES = import.meta.glob<string>('../../renderer/**/*.{ts,tsx}', {
 interface Edge {
   readonly to: string;
   readonly typeOnly: boolean;
+  /** An `import()`: the file loads when that code runs, not with the importer. */
+  readonly dynamic?: boolean;
 }
 
 /** `dir/spec` with . and .. resolved, as the glob spells its keys. */
@@ -41,10 +43,11 @@ function importsOf(file: string, source: string): Edge[] {
     /^\s*import\s+()()'(\.[^']*)'/gm,
     /import\(\s*()()'(\.[^']*)'\s*\)/g,
   ];
-  for (const pattern of patterns)
+  for (const [index, pattern] of patterns.entries())
     for (const match of source.matchAll(pattern)) {
       const to = resolve(file, match[3] ?? '');
-      if (to) edges.push({ to, typeOnly: match[2] !== undefined && match[2] !== '' });
+      const typeOnly = match[2] !== undefined && match[2] !== '';
+      if (to) edges.push({ to, typeOnly, dynamic: index === 2 });
     }
   return edges;
 }
@@ -76,6 +79,21 @@ function findCycle(graph: ReadonlyMap<string, readonly Edge[]>): string[] | null
     if (cycle) return cycle;
   }
   return null;
+}
+
+/**
+ * The files `entry` loads before it runs: its value imports, followed through, never through an
+ * `import()`. That is what the bundler must put in (or preload with) the first bundle.
+ */
+function staticallyReached(graph: ReadonlyMap<string, readonly Edge[]>, entry: string): Set<string> {
+  const reached = new Set<string>();
+  const visit = (file: string): void => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const edge of graph.get(file) ?? []) if (!edge.typeOnly && !edge.dynamic) visit(edge.to);
+  };
+  visit(entry);
+  return reached;
 }
 
 const FEATURE = /^\.\.\/\.\.\/renderer\/features\/([^/]+)\//;
@@ -126,5 +144,40 @@ describe('renderer layout', () => {
       }
     }
     expect(crossings).toEqual([]);
+  });
+
+  // The first screen must appear about as fast as a bare React page (bench: first_screen), so the
+  // screens behind Continue and the other parts of the app load on first use, never up front.
+  it('keeps every screen but Welcome out of what the first screen loads', () => {
+    const first = staticallyReached(GRAPH, '../../renderer/main.tsx');
+    expect(first).toContain('../../renderer/wizard/welcome-step.tsx');
+    expect(first).toContain('../../renderer/store/app-store.ts');
+    const later = [
+      'features/machine-check/check-step.tsx',
+      'features/ssh/keys-step.tsx',
+      'features/https/token-step.tsx',
+      'features/hub/hub-view.tsx',
+      'features/hub/api-token-dialog.tsx',
+      'features/hub/space-status.tsx',
+      'features/repos/repos-view.tsx',
+      'features/support/explain-screen.tsx',
+    ].map((file) => `../../renderer/${file}`);
+    for (const file of later) expect(GRAPH.has(file), file).toBe(true);
+    expect(later.filter((file) => first.has(file))).toEqual([]);
+  });
+
+  it('does not follow an import() into the first screen', () => {
+    const graph = new Map<string, Edge[]>([
+      ['main', [{ to: 'shell', typeOnly: false }]],
+      [
+        'shell',
+        [
+          { to: 'screen', typeOnly: false, dynamic: true },
+          { to: 'types', typeOnly: true },
+        ],
+      ],
+      ['screen', [{ to: 'dialog', typeOnly: false }]],
+    ]);
+    expect([...staticallyReached(graph, 'main')]).toEqual(['main', 'shell']);
   });
 });

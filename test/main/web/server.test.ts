@@ -136,6 +136,21 @@ describe('browser-mode server', () => {
     );
   });
 
+  it('reads an asset once (its name is its content), but index.html each time', async () => {
+    writeFileSync(join(rendererDir, 'assets', 'once.js'), 'first');
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>first</title>');
+    expect((await get('/assets/once.js', { cookie: cookie() })).body).toBe('first');
+    expect((await get('/', { cookie: cookie() })).body).toContain('first');
+    writeFileSync(join(rendererDir, 'assets', 'once.js'), 'second');
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>second</title>');
+    expect((await get('/assets/once.js', { cookie: cookie() })).body).toBe('first');
+    expect((await get('/', { cookie: cookie() })).body).toContain('second');
+    expect((await get('/assets/missing.js', { cookie: cookie() })).status).toBe(404);
+    writeFileSync(join(rendererDir, 'assets', 'missing.js'), 'now here');
+    expect((await get('/assets/missing.js', { cookie: cookie() })).body).toBe('now here');
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  });
+
   it('refuses a wrong Host header (DNS rebinding), even with the token', async () => {
     expect((await get(`/?token=${token}`, { host: 'evil.example' })).status).toBe(421);
     expect((await get('/', { cookie: cookie(), host: `localhost:${server.port}` })).status).toBe(421);

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorPanel } from '../../../components/error-panel';
 import { ExternalLink } from '../../../components/external-link';
@@ -48,7 +49,10 @@ export function PullRequests() {
         <PullRequestList />
       )}
       {tokenNeeded ? (
-        <ApiTokenDialog reason={PR_TOKEN_REASON} onDone={() => void given()} onCancel={cancelled} />
+        // Its own boundary: the dialog's first load must not blank the workspace around it.
+        <Suspense fallback={null}>
+          <ApiTokenDialog reason={PR_TOKEN_REASON} onDone={() => void given()} onCancel={cancelled} />
+        </Suspense>
       ) : null}
       {error ? <ErrorPanel error={error} /> : null}
       <div className="button-row">

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { OutcomePanel } from '../../../components/outcome-panel';
 import { RunProgress } from '../../../components/run-progress';
@@ -81,7 +82,12 @@ export function RunOutcome() {
       {outcome?.outcome.action === 'unlock_key' && outcome.outcome.files?.[0] ? (
         <UnlockKeyForm keyName={outcome.outcome.files[0]} />
       ) : null}
-      {pushed && space ? <SpaceStatus space={space} /> : null}
+      {pushed && space ? (
+        // Its own boundary: SpaceStatus loads on first use and must not blank the workspace.
+        <Suspense fallback={null}>
+          <SpaceStatus space={space} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
