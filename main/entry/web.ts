@@ -51,7 +51,12 @@ async function main(): Promise<void> {
   const session = createSession(process.env);
   // Browser mode runs as node out/main/web.js: git-lfs starts the uploader as node running the
   // built out/main/lfs-agent.js beside it (the app folder is two levels up).
-  session.largeFileAgent = agentCommand(process.platform, process.execPath, false, join(__dirname, '..', '..'));
+  session.largeFileAgent = agentCommand(
+    process.platform,
+    process.execPath,
+    false,
+    join(__dirname, '..', '..'),
+  );
   // The person's own core.sshCommand wins over the app's ssh for git, as with plain git.
   session.configuredSshCommand = await readGlobalSshCommand(gitContext(settings, process.env)).catch(
     () => undefined,

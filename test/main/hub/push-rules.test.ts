@@ -93,7 +93,11 @@ describe('transfersFromConfig', () => {
     ['hf lfs-enable-largefiles', 'lfs.customtransfer.multipart.path hf\n', false],
     ['git xet install', 'lfs.customtransfer.xet.path git-xet\nlfs.customtransfer.xet.args transfer\n', true],
     ['a standalone xet agent', 'lfs.standalonetransferagent xet\n', true],
-    ['a download-only xet agent', 'lfs.customtransfer.xet.path git-xet\nlfs.customtransfer.xet.direction download\n', false],
+    [
+      'a download-only xet agent',
+      'lfs.customtransfer.xet.path git-xet\nlfs.customtransfer.xet.direction download\n',
+      false,
+    ],
   ])('%s: xet %s', (_label, output, xet) => {
     expect(transfersFromConfig(output).xet).toBe(xet);
   });
